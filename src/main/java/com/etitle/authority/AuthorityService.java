@@ -1,0 +1,85 @@
+package com.etitle.authority;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.etitle.audit.AuditLog;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+import com.etitle.crypto.KeyAlgorithm;
+
+/** Registers authorities and answers the public questions about them and their keys. */
+@ApplicationScoped
+public class AuthorityService {
+
+    private final Clock clock;
+    private final AuditLog audit;
+    private final KeyRing keyRing;
+
+    AuthorityService(Clock clock, AuditLog audit, KeyRing keyRing) {
+        this.clock = clock;
+        this.audit = audit;
+        this.keyRing = keyRing;
+    }
+
+    /** Creates the authority or brings its name and region up to date; the algorithm of an authority never changes. */
+    @Transactional
+    public Authority ensure(String code, String name, String region, KeyAlgorithm algorithm) {
+        Authority authority = Authority.findByCode(code).orElse(null);
+        if (authority == null) {
+            authority = new Authority();
+            authority.code = code;
+            authority.name = name;
+            authority.region = region;
+            authority.algorithm = algorithm;
+            authority.createdAt = clock.instant();
+            authority.persist();
+            audit.append("system", code, "authority.registered", code, Map.of("name", name, "region", region, "algorithm", algorithm.name()));
+        } else if (authority.algorithm != algorithm) {
+            throw new IllegalStateException("authority " + code + " signs with " + authority.algorithm + "; configured " + algorithm
+                    + ". Changing the algorithm needs a new authority code.");
+        } else if (!authority.name.equals(name) || !authority.region.equals(region)) {
+            authority.name = name;
+            authority.region = region;
+            audit.append("system", code, "authority.updated", code, Map.of("name", name, "region", region));
+        }
+        return authority;
+    }
+
+    @Transactional
+    public List<IssuerView> list(String publicUrl) {
+        return Authority.<Authority>list("order by code").stream().map(a -> IssuerView.of(a, SigningKey.listFor(a), publicUrl)).toList();
+    }
+
+    @Transactional
+    public IssuerView get(String code, String publicUrl) {
+        Authority authority = Authority.findByCode(code)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
+        return IssuerView.of(authority, SigningKey.listFor(authority), publicUrl);
+    }
+
+    /** Every key version that still verifies, of every authority: the JWKS. */
+    @Transactional
+    public List<Map<String, String>> verifiableJwks() {
+        return SigningKey.<SigningKey>list("status = ?1 order by kid", SigningKey.Status.ACTIVE).stream()
+                .map(IssuerView::jwkWithKid)
+                .toList();
+    }
+
+    @Transactional
+    public IssuerView.KeyView rotate(Authority authority, String actor) {
+        return IssuerView.KeyView.of(keyRing.rotate(authority, actor));
+    }
+
+    @Transactional
+    public IssuerView.KeyView compromise(Authority authority, String kid, String actor) {
+        SigningKey key = SigningKey.findByKid(kid)
+                .filter(k -> k.authority.id.equals(authority.id))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No key " + kid + " of your authority"));
+        return IssuerView.KeyView.of(keyRing.compromise(key, actor));
+    }
+}

@@ -1,0 +1,90 @@
+package com.etitle.authority;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+
+/** Public keys of the issuing authorities, and key rotation for an authority's own issuers. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Issuers")
+public class IssuerResource {
+
+    /** Verifiers may cache keys briefly; a compromise is visible to them within this time. */
+    private static final String KEY_CACHE = "public, max-age=300";
+
+    private final AuthorityService authorities;
+    private final Caller caller;
+    private final String publicUrl;
+
+    IssuerResource(AuthorityService authorities, Caller caller, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+        this.authorities = authorities;
+        this.caller = caller;
+        this.publicUrl = publicUrl;
+    }
+
+    @GET
+    @Path(".well-known/jwks.json")
+    @Operation(summary = "Every public key that still verifies, as a JWK Set with kid")
+    public Response jwks() {
+        return Response.ok(Map.of("keys", authorities.verifiableJwks())).header("Cache-Control", KEY_CACHE).build();
+    }
+
+    @GET
+    @Path("api/v1/issuers")
+    @Operation(summary = "The issuing authorities and all their key versions")
+    public Response list() {
+        return Response.ok(authorities.list(publicUrl)).header("Cache-Control", KEY_CACHE).build();
+    }
+
+    @GET
+    @Path("api/v1/issuers/{code}")
+    @Operation(summary = "One authority as a controller document; credential proofs name its verification methods")
+    public Response get(@PathParam("code") String code) {
+        return Response.ok(authorities.get(code, publicUrl)).header("Cache-Control", KEY_CACHE).build();
+    }
+
+    @POST
+    @Path("api/v1/issuers/{code}/keys")
+    @RolesAllowed("issuer")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Rotate: create the next key version of your own authority")
+    public Response rotate(@PathParam("code") String code) {
+        IssuerView.KeyView key = authorities.rotate(own(code), caller.actor());
+        return Response.status(Response.Status.CREATED).entity(key).build();
+    }
+
+    @POST
+    @Path("api/v1/issuers/{code}/keys/{kid}/compromise")
+    @RolesAllowed("issuer")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Mark a key version of your own authority compromised; it stops verifying at once")
+    public IssuerView.KeyView compromise(@PathParam("code") String code, @PathParam("kid") String kid) {
+        return authorities.compromise(own(code), kid, caller.actor());
+    }
+
+    private Authority own(String code) {
+        Authority authority = caller.authority();
+        if (!authority.code.equals(code)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "You may manage only your own authority's keys");
+        }
+        return authority;
+    }
+
+}

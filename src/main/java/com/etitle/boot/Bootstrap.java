@@ -1,0 +1,97 @@
+package com.etitle.boot;
+
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.etitle.authority.Authority;
+import com.etitle.authority.AuthoritiesConfig;
+import com.etitle.authority.AuthorityService;
+import com.etitle.authority.KeyRing;
+import com.etitle.certificate.CertificateService;
+import com.etitle.certificate.CertificateView;
+import com.etitle.certificate.IssueRequest;
+import com.etitle.crypto.KeyAlgorithm;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Start-up, in order: register the configured authorities, load their keys, and in the zero-setup run
+ * seed the demo authority and demo certificates and print how to try them.
+ */
+@Singleton
+public class Bootstrap {
+
+    private static final Logger LOG = Logger.getLogger(Bootstrap.class);
+    static final String DEMO = "DEMO";
+
+    private final AuthoritiesConfig authorities;
+    private final AuthorityService authorityService;
+    private final KeyRing keyRing;
+    private final CertificateService certificates;
+    private final boolean embedded;
+    private final int port;
+
+    Bootstrap(AuthoritiesConfig authorities, AuthorityService authorityService, KeyRing keyRing, CertificateService certificates,
+            @ConfigProperty(name = "etitle.embedded", defaultValue = "false") boolean embedded,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
+        this.authorities = authorities;
+        this.authorityService = authorityService;
+        this.keyRing = keyRing;
+        this.certificates = certificates;
+        this.embedded = embedded;
+        this.port = port;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        authorities.all().forEach((code, def) -> load(authorityService.ensure(code, def.name(), def.region(), def.algorithm())));
+        if (embedded) {
+            load(authorityService.ensure(DEMO, "示范省人力资源和社会保障厅", "示范省", KeyAlgorithm.ED25519));
+            CertificateView first = seedDemoCertificates();
+            printWelcome(first);
+        }
+    }
+
+    private void load(Authority authority) {
+        keyRing.load(authority);
+    }
+
+    /** Idempotent: the demo requests carry fixed idempotency keys, so a restart returns the same certificates. */
+    private CertificateView seedDemoCertificates() {
+        Authority demo = Authority.findByCode(DEMO).orElseThrow();
+        List<IssueRequest> requests = List.of(
+                new IssueRequest("张三", "110105198003121238", "示范省建筑设计研究院", "工程", "建筑设计", "DEPUTY_SENIOR", "高级工程师",
+                        "PROVINCE_WIDE", "EVALUATION", "NORMAL", "示范省工程系列高级职称评审委员会", "示人社职〔2026〕12号", "2026-06-18"),
+                new IssueRequest("李四", "440306197511204020", "示范市第一人民医院", "卫生", "心血管内科", "INTERMEDIATE", "主治医师",
+                        "PROVINCE_WIDE", "EXAM", "NORMAL", null, "示人社职〔2026〕7号", "2026-05-10"),
+                new IssueRequest("王五", "320102198807081518", "示范县第二中学", "中小学教师", "数学", "DEPUTY_SENIOR", "高级教师",
+                        "GRASSROOTS", "EVALUATION", "EXCEPTIONAL", "示范省中小学教师高级职称评审委员会", "示人社职〔2026〕15号", "2026-07-02"));
+        CertificateView first = null;
+        for (int i = 0; i < requests.size(); i++) {
+            CertificateView view = certificates.issue(demo, "demo-seed", "demo-" + (i + 1), requests.get(i)).certificate();
+            if (first == null) {
+                first = view;
+            }
+        }
+        return first;
+    }
+
+    private void printWelcome(CertificateView demo) {
+        String base = "http://localhost:" + port;
+        String body = "{\"certificateNumber\":\"" + demo.number() + "\",\"holderName\":\"" + demo.holderName()
+                + "\",\"verificationCode\":\"" + demo.verificationCode() + "\"}";
+        LOG.infof("""
+
+                etitle is listening on %s (Swagger UI: %s/q/swagger-ui)
+                Demo authority %s is seeded with %s's certificate %s. Verify it:
+
+                  curl -s -X POST %s/api/v1/verifications -H 'Content-Type: application/json' -d '%s'
+
+                An issuer token for the demo authority: java -jar target/etitle-runner.jar dev-token --role issuer --authority %s
+                """, base, base, DEMO, demo.holderName(), demo.number(), base, body, DEMO);
+    }
+}

@@ -1,0 +1,117 @@
+package com.etitle.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import com.etitle.authority.Authority;
+import com.etitle.authority.SigningKey;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An issued e-certificate (职称电子证书) with its signed forms, exactly as they were signed. */
+@Entity
+@Table(name = "certificate")
+public class Certificate extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String number;
+
+    @Column(name = "verification_code", nullable = false)
+    public String verificationCode;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "authority_id")
+    public Authority authority;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "signing_key_id")
+    public SigningKey signingKey;
+
+    @Column(name = "holder_name", nullable = false)
+    public String holderName;
+
+    /** Never leaves the authority side unmasked. */
+    @Column(name = "holder_id_number", nullable = false)
+    public String holderIdNumber;
+
+    /** SHA-256 (hex) of the ID number: how a holder's token finds their certificates. */
+    @Column(name = "holder_id_hash", nullable = false)
+    public String holderIdHash;
+
+    @Column(name = "work_unit", nullable = false)
+    public String workUnit;
+
+    @Column(nullable = false)
+    public String series;
+
+    @Column(nullable = false)
+    public String specialty;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Level level;
+
+    @Column(name = "qualification_name", nullable = false)
+    public String qualificationName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "effective_scope", nullable = false)
+    public EffectiveScope effectiveScope;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "acquisition_route", nullable = false)
+    public AcquisitionRoute acquisitionRoute;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "promotion_type", nullable = false)
+    public PromotionType promotionType;
+
+    @Column(name = "committee_name")
+    public String committeeName;
+
+    @Column(name = "approval_document_number", nullable = false)
+    public String approvalDocumentNumber;
+
+    /** The vote date (seed 001 §四(五)): the qualification counts from it, never earlier or later. */
+    @Column(name = "qualification_date", nullable = false)
+    public LocalDate qualificationDate;
+
+    @Column(name = "issue_date", nullable = false)
+    public LocalDate issueDate;
+
+    @Column(name = "issued_at", nullable = false)
+    public Instant issuedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CertificateStatus status;
+
+    /** The signed Verifiable Credential, byte for byte as issued. */
+    @Column(nullable = false)
+    public String credential;
+
+    /** The compact signed token (JWS) for QR codes. */
+    @Column(nullable = false)
+    public String token;
+
+    public static Optional<Certificate> findByNumber(String number) {
+        return find("number", number).firstResultOptional();
+    }
+}

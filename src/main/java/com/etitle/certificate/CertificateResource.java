@@ -1,0 +1,68 @@
+package com.etitle.certificate;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.etitle.authority.Caller;
+import com.etitle.common.Problem;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+
+/** Issuance and the issuing authority's own view of its certificates. */
+@Path("/api/v1/certificates")
+@RolesAllowed("issuer")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Certificates")
+public class CertificateResource {
+
+    private static final String NO_STORE = "no-store";
+
+    private final CertificateService certificates;
+    private final Caller caller;
+
+    CertificateResource(CertificateService certificates, Caller caller) {
+        this.certificates = certificates;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a signed e-certificate for your authority")
+    public Response issue(
+            @Parameter(description = "Retrying with the same key and body returns the same certificate; up to 128 printable ASCII characters")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            IssueRequest request) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,128}")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Idempotency-Key must be 1-128 printable ASCII characters",
+                    java.util.List.of(new Problem.InvalidParam("Idempotency-Key", "1-128 printable ASCII characters")));
+        }
+        CertificateService.Issued issued = certificates.issue(caller.authority(), caller.actor(), idempotencyKey, request);
+        Response.ResponseBuilder answer = issued.replayed()
+                ? Response.ok().header("Idempotent-Replayed", "true")
+                : Response.created(URI.create("/api/v1/certificates/" + issued.certificate().number()));
+        return answer.entity(issued.certificate()).header("Cache-Control", NO_STORE).build();
+    }
+
+    @GET
+    @Path("{number}")
+    @Operation(summary = "One of your authority's certificates with its signed forms; another authority's number answers 404")
+    public Response get(@PathParam("number") String number) {
+        return Response.ok(certificates.get(caller.authority(), number)).header("Cache-Control", NO_STORE).build();
+    }
+}

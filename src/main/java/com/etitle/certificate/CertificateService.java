@@ -1,0 +1,149 @@
+package com.etitle.certificate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.etitle.audit.AuditLog;
+import com.etitle.authority.Authority;
+import com.etitle.authority.KeyRing;
+import com.etitle.common.ClockProducer;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+import com.etitle.crypto.Hashes;
+import com.etitle.crypto.Jcs;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Issues certificates and reads them back for their own authority. */
+@ApplicationScoped
+public class CertificateService {
+
+    /** What {@link #issue} did: a new certificate, or the one an earlier request with the same key made. */
+    public record Issued(CertificateView certificate, boolean replayed) {
+    }
+
+    private final Clock clock;
+    private final KeyRing keyRing;
+    private final CredentialFactory credentials;
+    private final AuditLog audit;
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final String publicUrl;
+
+    CertificateService(Clock clock, KeyRing keyRing, CredentialFactory credentials, AuditLog audit, EntityManager em,
+            ObjectMapper mapper, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+        this.clock = clock;
+        this.keyRing = keyRing;
+        this.credentials = credentials;
+        this.audit = audit;
+        this.em = em;
+        this.mapper = mapper;
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * Validates, numbers, signs and stores one certificate, with its audit entry, in one transaction.
+     * With an idempotency key the key row is written first: a concurrent request with the same key
+     * blocks on it, then finds the committed certificate instead of making a second one.
+     */
+    @Transactional
+    public Issued issue(Authority authority, String actor, String idempotencyKey, IssueRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
+        IssueValidator.ValidIssue valid = IssueValidator.validate(request, today);
+        if (idempotencyKey != null) {
+            Optional<Certificate> earlier = claimIdempotencyKey(authority, idempotencyKey, requestHash(request));
+            if (earlier.isPresent()) {
+                return new Issued(CertificateView.of(earlier.get(), publicUrl), true);
+            }
+        }
+        KeyRing.Signing signing = keyRing.current(authority);
+        Certificate c = new Certificate();
+        c.number = freshNumber(today.getYear());
+        c.verificationCode = CertificateNumbers.newVerificationCode();
+        c.authority = authority;
+        c.signingKey = signing.key();
+        c.holderName = valid.holderName();
+        c.holderIdNumber = valid.holderIdNumber();
+        c.holderIdHash = Hashes.sha256Hex(valid.holderIdNumber());
+        c.workUnit = valid.workUnit();
+        c.series = valid.series();
+        c.specialty = valid.specialty();
+        c.level = valid.level();
+        c.qualificationName = valid.qualificationName();
+        c.effectiveScope = valid.effectiveScope();
+        c.acquisitionRoute = valid.acquisitionRoute();
+        c.promotionType = valid.promotionType();
+        c.committeeName = valid.committeeName();
+        c.approvalDocumentNumber = valid.approvalDocumentNumber();
+        c.qualificationDate = valid.qualificationDate();
+        c.issueDate = today;
+        c.issuedAt = now;
+        c.status = CertificateStatus.VALID;
+        c.credential = credentials.credential(c, signing);
+        c.token = credentials.token(c, signing);
+        c.persist();
+        if (idempotencyKey != null) {
+            em.createNativeQuery("UPDATE idempotency_key SET certificate_id = ?1 WHERE authority_id = ?2 AND idem_key = ?3")
+                    .setParameter(1, c.id).setParameter(2, authority.id).setParameter(3, idempotencyKey).executeUpdate();
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("keyId", signing.key().kid);
+        detail.put("qualificationName", c.qualificationName);
+        detail.put("level", c.level.name());
+        detail.put("qualificationDate", c.qualificationDate.toString());
+        audit.append(actor, authority.code, "certificate.issued", c.number, detail);
+        return new Issued(CertificateView.of(c, publicUrl), false);
+    }
+
+    /** The certificate if it belongs to the authority; another authority's number is indistinguishable from an unknown one. */
+    @Transactional
+    public CertificateView get(Authority authority, String number) {
+        return Certificate.findByNumber(number)
+                .filter(c -> c.authority.id.equals(authority.id))
+                .map(c -> CertificateView.of(c, publicUrl))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no certificate with this number"));
+    }
+
+    private Optional<Certificate> claimIdempotencyKey(Authority authority, String key, String hash) {
+        int inserted = em.createNativeQuery("""
+                INSERT INTO idempotency_key (authority_id, idem_key, request_hash, created_at)
+                VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING""")
+                .setParameter(1, authority.id).setParameter(2, key).setParameter(3, hash).setParameter(4, clock.instant())
+                .executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) em.createNativeQuery("SELECT request_hash, certificate_id FROM idempotency_key WHERE authority_id = ?1 AND idem_key = ?2")
+                .setParameter(1, authority.id).setParameter(2, key).getSingleResult();
+        if (!hash.equals(row[0])) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request; use a new key for a new certificate");
+        }
+        return Optional.of(Certificate.<Certificate>findById(((Number) row[1]).longValue()));
+    }
+
+    private String requestHash(IssueRequest request) {
+        return java.util.HexFormat.of().formatHex(Hashes.sha256(Jcs.canonicalize(mapper.valueToTree(request))));
+    }
+
+    private String freshNumber(int year) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String number = CertificateNumbers.newNumber(year);
+            if (Certificate.count("number", number) == 0) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("no free certificate number after 5 random draws");
+    }
+}

@@ -1,0 +1,49 @@
+package com.etitle.certificate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import com.etitle.authority.IssuerView;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A certificate as its issuing authority sees it: the record and both signed forms. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CertificateView(
+        String number,
+        String verificationCode,
+        CertificateStatus status,
+        String holderName,
+        @Schema(description = "Masked: region prefix and last four characters only") String holderIdNumberMasked,
+        String workUnit,
+        String series,
+        String specialty,
+        Level level,
+        String qualificationName,
+        EffectiveScope effectiveScope,
+        AcquisitionRoute acquisitionRoute,
+        PromotionType promotionType,
+        String committeeName,
+        String approvalDocumentNumber,
+        LocalDate qualificationDate,
+        LocalDate issueDate,
+        Instant issuedAt,
+        Issuer issuer,
+        String keyId,
+        @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                description = "The signed W3C Verifiable Credential, exactly as issued") String credential,
+        @Schema(description = "Compact signed token (JWS) for QR codes") String token) {
+
+    public record Issuer(String id, String code, String name) {
+    }
+
+    static CertificateView of(Certificate c, String publicUrl) {
+        return new CertificateView(c.number, c.verificationCode, c.status, c.holderName, IdNumbers.mask(c.holderIdNumber), c.workUnit,
+                c.series, c.specialty, c.level, c.qualificationName, c.effectiveScope, c.acquisitionRoute, c.promotionType,
+                c.committeeName, c.approvalDocumentNumber, c.qualificationDate, c.issueDate, c.issuedAt,
+                new Issuer(IssuerView.issuerId(publicUrl, c.authority.code), c.authority.code, c.authority.name), c.signingKey.kid,
+                c.credential, c.token);
+    }
+}

@@ -1,0 +1,52 @@
+package com.etitle.certificate;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/** Resident identity numbers (GB 11643-1999): checking, masking. */
+public final class IdNumbers {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK_CHARS = "10X98765432";
+
+    private IdNumbers() {
+    }
+
+    /** Upper-cases the check character; empty text stays empty. */
+    public static String normalise(String idNumber) {
+        return idNumber == null ? "" : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The reason a (normalised) number is not a valid resident ID number, or null when it is one. */
+    public static String problem(String id) {
+        if (id.length() != 18) {
+            return "must be an 18-character resident ID number";
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return "the first 17 characters must be digits";
+            }
+            sum += (c - '0') * WEIGHTS[i];
+        }
+        try {
+            LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+                    Integer.parseInt(id.substring(12, 14)));
+        } catch (DateTimeException e) {
+            return "characters 7-14 are not a birth date";
+        }
+        if (CHECK_CHARS.charAt(sum % 11) != id.charAt(17)) {
+            return "check character does not match (GB 11643)";
+        }
+        return null;
+    }
+
+    /** The form that may appear outside the authority: region prefix and last four only. */
+    public static String mask(String id) {
+        if (id == null || id.length() < 8) {
+            return "****";
+        }
+        return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+    }
+}

@@ -1,0 +1,43 @@
+package com.etitle.common;
+
+/**
+ * The stable error kinds of the API. The {@code type} URI of a problem is {@code /problems/<slug>}; a
+ * slug never changes meaning once published, so clients may branch on it.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON of the expected shape"),
+    VALIDATION_FAILED("validation-failed", 422, "One or more fields are invalid"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was already used with a different request"),
+    UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
+    FORBIDDEN("forbidden", 403, "The token does not allow this operation"),
+    NOT_FOUND("not-found", 404, "No such resource"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
+    KEY_GENERATION_DISABLED("key-generation-disabled", 409, "This deployment does not generate signing keys; mount the new key version instead"),
+    NO_SIGNING_KEY("no-signing-key", 409, "The authority has no usable signing key"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

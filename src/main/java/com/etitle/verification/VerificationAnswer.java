@@ -1,0 +1,45 @@
+package com.etitle.verification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.etitle.certificate.CertificateStatus;
+import com.etitle.certificate.Level;
+
+/**
+ * The public answer. It carries a fixed, minimal set of certificate fields and never the holder's ID
+ * number; a "no match" answer has exactly the same shape whatever the reason.
+ */
+public record VerificationAnswer(
+        Outcome result,
+        boolean valid,
+        Method method,
+        List<Check> checks,
+        Subject certificate,
+        Instant checkedAt) {
+
+    public enum Method {
+        CREDENTIAL, TOKEN, NUMBER_AND_CODE
+    }
+
+    /** One check performed, in order. The first failing check is the last one listed. */
+    public record Check(String name, boolean passed) {
+    }
+
+    /** What an employer needs to know, and nothing more. */
+    public record Subject(
+            String certificateNumber,
+            String holderName,
+            String qualificationName,
+            Level level,
+            String series,
+            String specialty,
+            Authority issuingAuthority,
+            LocalDate qualificationDate,
+            CertificateStatus status) {
+    }
+
+    public record Authority(String code, String name) {
+    }
+}

@@ -1,0 +1,15 @@
+package com.etitle.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Exactly one way of asking: a credential, a token, or number + name + code. */
+@Schema(description = "Send exactly one of: credential; token; certificateNumber with holderName and verificationCode")
+public record VerificationRequest(
+        @Schema(description = "A W3C Verifiable Credential as issued, with its proof") JsonNode credential,
+        @Schema(description = "The compact signed token, e.g. from a QR code") String token,
+        @Schema(example = "20264821937465012") String certificateNumber,
+        @Schema(example = "张三") String holderName,
+        @Schema(description = "The code printed on the certificate", example = "7KQ4M2XP") String verificationCode) {
+}

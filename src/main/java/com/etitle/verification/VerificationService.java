@@ -1,0 +1,243 @@
+package com.etitle.verification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.etitle.authority.IssuerView;
+import com.etitle.authority.KeyRing;
+import com.etitle.authority.SigningKey;
+import com.etitle.certificate.Certificate;
+import com.etitle.certificate.CertificateStatus;
+import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+import com.etitle.crypto.CompactJws;
+import com.etitle.crypto.DataIntegrity;
+import com.etitle.verification.VerificationAnswer.Check;
+import com.etitle.verification.VerificationAnswer.Method;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Answers "is this certificate genuine and valid?" for a credential, a token, or number + name + code.
+ * Checks run in a fixed order and stop at the first failure; the answer lists what was checked.
+ * Signed forms are checked against the published keys, and the register is consulted for the status.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    static final String FORMAT = "FORMAT";
+    static final String KEY_KNOWN = "KEY_KNOWN";
+    static final String KEY_NOT_COMPROMISED = "KEY_NOT_COMPROMISED";
+    static final String SIGNATURE = "SIGNATURE";
+    static final String ISSUER = "ISSUER";
+    static final String STATUS = "CERTIFICATE_STATUS";
+    static final String MATCH = "MATCH";
+
+    private final Clock clock;
+    private final KeyRing keyRing;
+    private final ObjectMapper mapper;
+    private final String publicUrl;
+
+    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+        this.clock = clock;
+        this.keyRing = keyRing;
+        this.mapper = mapper;
+        this.publicUrl = publicUrl;
+    }
+
+    public VerificationAnswer verify(VerificationRequest request) {
+        if (request == null) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+        }
+        boolean byCode = request.certificateNumber() != null || request.holderName() != null || request.verificationCode() != null;
+        int forms = (request.credential() != null ? 1 : 0) + (request.token() != null ? 1 : 0) + (byCode ? 1 : 0);
+        if (forms != 1) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    "Send exactly one of: credential; token; certificateNumber + holderName + verificationCode");
+        }
+        if (request.credential() != null) {
+            return credential(request.credential());
+        }
+        if (request.token() != null) {
+            return token(request.token());
+        }
+        return byCode(request);
+    }
+
+    private VerificationAnswer credential(JsonNode credential) {
+        Run run = new Run(Method.CREDENTIAL);
+        DataIntegrity.Reading reading = DataIntegrity.read(credential);
+        if (reading.defect().isPresent()) {
+            return switch (reading.defect().get()) {
+                case NO_PROOF -> run.fail(FORMAT, Outcome.MALFORMED);
+                case UNSUPPORTED_CRYPTOSUITE -> run.fail(FORMAT, Outcome.UNSUPPORTED_ALGORITHM);
+                // a proof that is there but cannot be read is an altered proof
+                default -> run.pass(FORMAT).fail(SIGNATURE, Outcome.BAD_SIGNATURE);
+            };
+        }
+        run.pass(FORMAT);
+        DataIntegrity.Proof proof = reading.proof().get();
+        String method = proof.verificationMethod();
+        int hash = method.lastIndexOf('#');
+        Optional<SigningKey> key = hash < 0 ? Optional.empty()
+                : SigningKey.findByKid(method.substring(hash + 1))
+                        .filter(k -> method.substring(0, hash).equals(IssuerView.issuerId(publicUrl, k.authority.code)));
+        if (key.isEmpty()) {
+            return run.fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
+        }
+        if (!checkKey(run, key.get())) {
+            return run.answer();
+        }
+        if (!proof.verifiedBy(keyRing.verifier(key.get()))) {
+            return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
+        }
+        run.pass(SIGNATURE);
+        JsonNode issuer = credential.get("issuer");
+        String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
+        if (!IssuerView.issuerId(publicUrl, key.get().authority.code).equals(issuerId)) {
+            return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
+        }
+        run.pass(ISSUER);
+        String number = credential.path("credentialSubject").path("professionalTitle").path("certificateNumber").asText(null);
+        return status(run, number, key.get());
+    }
+
+    private VerificationAnswer token(String token) {
+        Run run = new Run(Method.TOKEN);
+        CompactJws.Reading reading = CompactJws.read(token, mapper);
+        if (reading.defect().isPresent()) {
+            return switch (reading.defect().get()) {
+                case UNSUPPORTED_ALGORITHM -> run.fail(FORMAT, Outcome.UNSUPPORTED_ALGORITHM);
+                case NO_KEY_ID -> run.pass(FORMAT).fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
+                case MALFORMED -> run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
+            };
+        }
+        run.pass(FORMAT);
+        CompactJws.Parsed parsed = reading.parsed().get();
+        Optional<SigningKey> key = SigningKey.findByKid(parsed.keyId());
+        if (key.isEmpty()) {
+            return run.fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
+        }
+        if (!checkKey(run, key.get())) {
+            return run.answer();
+        }
+        if (!parsed.verifiedBy(keyRing.verifier(key.get()))) {
+            return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
+        }
+        Optional<JsonNode> claims = parsed.claims(mapper);
+        if (claims.isEmpty()) {
+            return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
+        }
+        run.pass(SIGNATURE);
+        if (!key.get().authority.code.equals(claims.get().path("iss").asText(null))) {
+            return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
+        }
+        run.pass(ISSUER);
+        return status(run, claims.get().path("sub").asText(null), key.get());
+    }
+
+    private VerificationAnswer byCode(VerificationRequest request) {
+        List<InvalidParam> missing = new ArrayList<>();
+        String number = required("certificateNumber", request.certificateNumber(), missing);
+        String name = required("holderName", request.holderName(), missing);
+        String code = required("verificationCode", request.verificationCode(), missing);
+        if (!missing.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed", missing);
+        }
+        Run run = new Run(Method.NUMBER_AND_CODE);
+        Optional<Certificate> found = number.length() > 32 ? Optional.empty() : Certificate.findByNumber(number);
+        // Compare both secrets even when the number is unknown, so every "no match" costs the same.
+        String expectedName = found.map(c -> c.holderName).orElse("\u0000");
+        String expectedCode = found.map(c -> c.verificationCode).orElse("\u0000");
+        boolean nameMatches = constantTimeEquals(expectedName, name);
+        boolean codeMatches = constantTimeEquals(expectedCode, code.toUpperCase(Locale.ROOT));
+        if (found.isEmpty() || !nameMatches || !codeMatches) {
+            return run.fail(MATCH, Outcome.NO_MATCH);
+        }
+        run.pass(MATCH);
+        return statusOf(run, found.get());
+    }
+
+    private boolean checkKey(Run run, SigningKey key) {
+        run.pass(KEY_KNOWN);
+        if (key.status == SigningKey.Status.COMPROMISED) {
+            run.fail(KEY_NOT_COMPROMISED, Outcome.KEY_COMPROMISED);
+            return false;
+        }
+        run.pass(KEY_NOT_COMPROMISED);
+        return true;
+    }
+
+    private VerificationAnswer status(Run run, String number, SigningKey key) {
+        Optional<Certificate> certificate = number == null ? Optional.empty()
+                : Certificate.findByNumber(number).filter(c -> c.authority.id.equals(key.authority.id));
+        if (certificate.isEmpty()) {
+            return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
+        }
+        return statusOf(run, certificate.get());
+    }
+
+    private VerificationAnswer statusOf(Run run, Certificate c) {
+        run.subject = new VerificationAnswer.Subject(c.number, c.holderName, c.qualificationName, c.level, c.series, c.specialty,
+                new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status);
+        if (c.status != CertificateStatus.VALID) {
+            return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
+        }
+        run.pass(STATUS);
+        return run.answer(Outcome.VALID);
+    }
+
+    private static String required(String field, String value, List<InvalidParam> missing) {
+        if (value == null || value.isBlank()) {
+            missing.add(new InvalidParam(field, "is required"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    private static boolean constantTimeEquals(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The checks of one verification as they run. */
+    private final class Run {
+        final Method method;
+        final List<Check> checks = new ArrayList<>();
+        Outcome outcome;
+        VerificationAnswer.Subject subject;
+
+        Run(Method method) {
+            this.method = method;
+        }
+
+        Run pass(String check) {
+            checks.add(new Check(check, true));
+            return this;
+        }
+
+        VerificationAnswer fail(String check, Outcome outcome) {
+            checks.add(new Check(check, false));
+            this.outcome = outcome;
+            return answer();
+        }
+
+        VerificationAnswer answer(Outcome result) {
+            this.outcome = result;
+            return answer();
+        }
+
+        VerificationAnswer answer() {
+            return new VerificationAnswer(outcome, outcome == Outcome.VALID, method, List.copyOf(checks), subject, clock.instant());
+        }
+    }
+}
