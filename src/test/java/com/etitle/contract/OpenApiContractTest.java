@@ -1,0 +1,40 @@
+package com.etitle.contract;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * openapi/openapi.yaml is the committed contract. When the served document changes, this test fails
+ * and leaves the served version in target/openapi-served.yaml: review the difference, then copy it over.
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static final Path CONTRACT = Path.of("openapi", "openapi.yaml");
+
+    @Test
+    void the_served_openapi_document_is_the_committed_contract() throws IOException {
+        String served = given().queryParam("format", "yaml").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "openapi-served.yaml"), served);
+        assertThat(CONTRACT).as("committed contract").exists();
+        assertThat(served)
+                .as("served OpenAPI differs from %s; see target/openapi-served.yaml", CONTRACT)
+                .isEqualTo(Files.readString(CONTRACT));
+    }
+
+    @Test
+    void the_contract_names_every_public_path_of_this_issue() throws IOException {
+        String contract = Files.readString(CONTRACT);
+        assertThat(contract).contains("/.well-known/jwks.json:", "/api/v1/issuers:", "/api/v1/verifications:", "/api/v1/certificates:",
+                "/api/v1/certificates/{number}:");
+    }
+}
