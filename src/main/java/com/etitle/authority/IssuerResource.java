@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +52,8 @@ public class IssuerResource {
     @GET
     @Path("api/v1/issuers")
     @Operation(summary = "The issuing authorities and all their key versions")
+    @APIResponse(responseCode = "200", description = "Authorities",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public Response list() {
         return Response.ok(authorities.list(publicUrl)).header("Cache-Control", KEY_CACHE).build();
     }
@@ -56,6 +61,8 @@ public class IssuerResource {
     @GET
     @Path("api/v1/issuers/{code}")
     @Operation(summary = "One authority as a controller document; credential proofs name its verification methods")
+    @APIResponse(responseCode = "200", description = "The authority's controller document",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class)))
     public Response get(@PathParam("code") String code) {
         return Response.ok(authorities.get(code, publicUrl)).header("Cache-Control", KEY_CACHE).build();
     }
@@ -65,6 +72,8 @@ public class IssuerResource {
     @RolesAllowed("issuer")
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Rotate: create the next key version of your own authority")
+    @APIResponse(responseCode = "201", description = "The new key version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.KeyView.class)))
     public Response rotate(@PathParam("code") String code) {
         IssuerView.KeyView key = authorities.rotate(own(code), caller.actor());
         return Response.status(Response.Status.CREATED).entity(key).build();

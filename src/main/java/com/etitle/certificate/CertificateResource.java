@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,6 +47,18 @@ public class CertificateResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a signed e-certificate for your authority")
+    @APIResponse(responseCode = "201", description = "Issued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key and body",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an issuer, or no registered authority in the token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields (all named in invalid-params), or an Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response issue(
             @Parameter(description = "Retrying with the same key and body returns the same certificate; up to 128 printable ASCII characters")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -62,6 +77,10 @@ public class CertificateResource {
     @GET
     @Path("{number}")
     @Operation(summary = "One of your authority's certificates with its signed forms; another authority's number answers 404")
+    @APIResponse(responseCode = "200", description = "The certificate",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "404", description = "No certificate of your authority with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("number") String number) {
         return Response.ok(certificates.get(caller.authority(), number)).header("Cache-Control", NO_STORE).build();
     }

@@ -1,0 +1,223 @@
+package com.etitle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, for real: the packaged jar started as a process on a bare folder. It must
+ * start its own durable PostgreSQL, seed the demo, print a curl that works, mint dev tokens, keep its
+ * data across a restart, and, given a database URL, use that database and stop trusting dev tokens.
+ */
+class RunnableJarIT {
+
+    private static final Pattern CURL = Pattern.compile("curl -s -X POST (\\S+)/api/v1/verifications .* -d '(\\{.*\\})'");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Process> processes = new ArrayList<>();
+
+    @TempDir
+    Path work;
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process p : processes) {
+            p.destroy();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void the_jar_runs_on_a_bare_folder_persists_its_data_and_trusts_dev_tokens_only_on_its_embedded_database() throws Exception {
+        Path data = work.resolve("data");
+
+        Service first = start(work, Map.of());
+        String demoBody = first.curlBody();
+        assertThat(post(first.base() + "/api/v1/verifications", demoBody, null).body()).contains("\"result\":\"VALID\"");
+        assertThat(setting(data, "fsync")).isEqualTo("on");
+        assertThat(setting(data, "synchronous_commit")).isEqualTo("on");
+        assertThat(setting(data, "full_page_writes")).isEqualTo("on");
+
+        String token = devToken(work, "--role", "issuer", "--authority", "DEMO");
+        HttpResponse<String> issued = post(first.base() + "/api/v1/certificates", ISSUE_BODY, token);
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String number = field(issued.body(), "number");
+        String code = field(issued.body(), "verificationCode");
+        assertThat(devTokenExitCode(work, "--role", "wizard")).isEqualTo(2);
+
+        stop(first);
+        Service second = start(work, Map.of());
+        assertThat(second.curlBody()).as("the demo seed is idempotent").isEqualTo(demoBody);
+        String byCode = "{\"certificateNumber\":\"" + number + "\",\"holderName\":\"赵六\",\"verificationCode\":\"" + code + "\"}";
+        assertThat(post(second.base() + "/api/v1/verifications", byCode, null).body()).contains("\"result\":\"VALID\"");
+
+        String url = "jdbc:postgresql://localhost:" + postgresPort(data) + "/postgres";
+        Path elsewhere = Files.createDirectories(work.resolve("production"));
+        Service production = start(elsewhere, Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres", "ETITLE_KEYS_DIR", elsewhere.resolve("keys").toString()));
+        assertThat(production.output()).doesNotContain("curl -s -X POST");
+        assertThat(Files.exists(elsewhere.resolve("data"))).as("no embedded database when a URL is given").isFalse();
+        assertThat(post(production.base() + "/api/v1/verifications", byCode, null).body()).contains("\"result\":\"VALID\"");
+        assertThat(post(production.base() + "/api/v1/certificates", ISSUE_BODY, token).statusCode()).isEqualTo(401);
+    }
+
+    private static final String ISSUE_BODY = """
+            {"holderName":"赵六","holderIdNumber":"110105198003121238","workUnit":"示范省水利设计院","series":"工程",
+             "specialty":"水利工程","level":"INTERMEDIATE","qualificationName":"工程师","effectiveScope":"PROVINCE_WIDE",
+             "acquisitionRoute":"EXAM","promotionType":"NORMAL","approvalDocumentNumber":"示人社职〔2026〕3号",
+             "qualificationDate":"2026-05-20"}""";
+
+    record Service(Process process, int port, StringBuilder log) {
+        String base() {
+            return "http://localhost:" + port;
+        }
+
+        String output() {
+            synchronized (log) {
+                return log.toString();
+            }
+        }
+
+        String curlBody() {
+            Matcher m = CURL.matcher(output());
+            assertThat(m.find()).as("the start-up output prints a verification curl").isTrue();
+            assertThat(m.group(1)).isEqualTo(base());
+            return m.group(2);
+        }
+    }
+
+    private Service start(Path dir, Map<String, String> env) throws Exception {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Dquarkus.http.port=" + port, "-jar", runnerJar())
+                .directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("ETITLE_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        processes.add(process);
+        StringBuilder log = new StringBuilder();
+        LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture.runAsync(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    synchronized (log) {
+                        log.append(line).append('\n');
+                    }
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.contains("Listening on")) {
+                return new Service(process, port, log);
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+        }
+        throw new AssertionError("the service did not start:\n" + log);
+    }
+
+    private void stop(Service service) throws InterruptedException {
+        service.process().destroy();
+        assertThat(service.process().waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+        processes.remove(service.process());
+    }
+
+    private String devToken(Path dir, String... args) throws Exception {
+        Process p = devTokenProcess(dir, args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor()).as("dev-token exit code; output: %s", out).isZero();
+        return out;
+    }
+
+    private int devTokenExitCode(Path dir, String... args) throws Exception {
+        Process p = devTokenProcess(dir, args);
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
+    }
+
+    private Process devTokenProcess(Path dir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", runnerJar(), "dev-token"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+
+    private HttpResponse<String> post(String url, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String setting(Path data, String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort(data) + "/postgres", "postgres", "postgres");
+                ResultSet rs = c.createStatement().executeQuery("SHOW " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The fourth line of postmaster.pid is the port the embedded server listens on. */
+    private static int postgresPort(Path data) throws IOException {
+        return Integer.parseInt(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).trim());
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(m.find()).as("%s in %s", name, json).isTrue();
+        return m.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String runnerJar() {
+        String jar = System.getProperty("runner.jar");
+        assertThat(jar).as("runner.jar system property (set by the failsafe plugin)").isNotNull();
+        assertThat(Path.of(jar)).exists();
+        return jar;
+    }
+}
