@@ -21,6 +21,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
 
     public static void main(String... args) {
+        // Quarkus installs this itself, but the embedded database logs before Quarkus starts.
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         if (args.length > 0 && args[0].equals("dev-token")) {
             System.exit(DevTokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
@@ -32,7 +34,7 @@ public class Main {
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");
             System.setProperty("etitle.embedded", "true");
-            System.setProperty("etitle.keys.dir", data.resolve("keys").toString());
+            System.setProperty("etitle.keys.dir", DataDir.ownerOnly(data.resolve("keys")).toString());
             System.setProperty("etitle.keys.generate", "true");
             DevIdentity identity = DevIdentity.in(data.resolve("dev-identity"));
             System.setProperty("mp.jwt.verify.publickey.location", identity.publicKeyFile().toUri().toString());

@@ -40,7 +40,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // PostgreSQL's own log goes to a file beside the cluster, not to the service's console
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()));
             String on = durable ? "on" : "off";
             builder.setServerConfig("fsync", on)
                     .setServerConfig("synchronous_commit", on)
