@@ -63,6 +63,7 @@ class RunnableJarIT {
         Service first = start(work, Map.of());
         String demoBody = first.curlBody();
         assertThat(post(first.base() + "/api/v1/verifications", demoBody, null).body()).contains("\"result\":\"VALID\"");
+        assertThat(get(first.base() + "/q/swagger-ui/").statusCode()).as("Swagger UI in the run mode").isEqualTo(200);
         assertThat(setting(data, "fsync")).isEqualTo("on");
         assertThat(setting(data, "synchronous_commit")).isEqualTo("on");
         assertThat(setting(data, "full_page_writes")).isEqualTo("on");
@@ -183,6 +184,10 @@ class RunnableJarIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String setting(Path data, String name) throws Exception {

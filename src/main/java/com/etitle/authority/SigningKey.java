@@ -62,8 +62,9 @@ public class SigningKey extends PanacheEntityBase {
     @Column(name = "compromised_at")
     public Instant compromisedAt;
 
+    /** With its authority, in one query: verification needs both. */
     public static Optional<SigningKey> findByKid(String kid) {
-        return find("kid", kid).firstResultOptional();
+        return find("from SigningKey k join fetch k.authority where k.kid = ?1", kid).firstResultOptional();
     }
 
     /** Newest first. */
