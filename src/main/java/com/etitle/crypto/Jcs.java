@@ -1,6 +1,8 @@
 package com.etitle.crypto;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -90,20 +92,27 @@ public final class Jcs {
 
     /** ECMAScript Number.prototype.toString for the IEEE-754 double the JSON number denotes. */
     static String number(JsonNode node) {
-        double d = node.isIntegralNumber() && node.canConvertToLong()
-                ? (double) node.longValue()
-                : node.decimalValue().doubleValue();
+        double d;
+        if (node.isFloatingPointNumber() && !node.isBigDecimal()) {
+            d = node.doubleValue();
+        } else if (node.isIntegralNumber() && node.canConvertToLong()) {
+            d = (double) node.longValue();
+        } else {
+            d = node.decimalValue().doubleValue();
+        }
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException("JSON numbers must be finite");
         }
         if (d == 0) {
             return "0";
         }
-        // BigDecimal of Double.toString gives the shortest repr digits on JDK 19+; on 17 it is near-shortest,
-        // which only matters for non-integers, which our documents never contain.
-        BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = exact.unscaledValue().abs().toString();
-        int exponent = digits.length() - exact.scale(); // position of the decimal point, ECMAScript's n
+        if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+            // Below 2^53 every integer is a double and its neighbours are at most 1 away: all digits are needed.
+            return Long.toString((long) d);
+        }
+        BigDecimal shortest = shortestReadingBack(Math.abs(d)).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int exponent = digits.length() - shortest.scale(); // position of the decimal point, ECMAScript's n
         String sign = d < 0 ? "-" : "";
         int k = digits.length();
         if (k <= exponent && exponent <= 21) {
@@ -118,6 +127,37 @@ public final class Jcs {
         int e = exponent - 1;
         String mantissa = k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return sign + mantissa + "e" + (e >= 0 ? "+" : "-") + Math.abs(e);
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code d} and, among those, the one
+     * closest to {@code d} (ties to an even last digit): ECMAScript's Number::toString, step 5.
+     * {@code Double.toString} will not do: on JDK 17 it is not always shortest (1e23 prints as
+     * 9.999999999999999E22), and on every JDK it prints at least two digits (4.9E-324 where ECMAScript
+     * has 5e-324). Both neighbours are tried at each length because at a power of two the gap below
+     * {@code d} is half the gap above, so the nearer candidate may not read back while the farther one does.
+     */
+    private static BigDecimal shortestReadingBack(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int precision = 1; ; precision++) {
+            BigDecimal below = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal above = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            boolean belowReadsBack = below.doubleValue() == d;
+            boolean aboveReadsBack = above.doubleValue() == d;
+            if (belowReadsBack && aboveReadsBack) {
+                int nearer = exact.subtract(below).compareTo(above.subtract(exact));
+                if (nearer != 0) {
+                    return nearer < 0 ? below : above;
+                }
+                return below.unscaledValue().testBit(0) ? above : below;
+            }
+            if (belowReadsBack) {
+                return below;
+            }
+            if (aboveReadsBack) {
+                return above;
+            }
+        }
     }
 
     /** Convenience for maps built in code. */

@@ -7,9 +7,12 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -73,7 +76,11 @@ public final class Keys {
         /** PKCS#8 PEM, the form written to the key folder. */
         public String toPem() {
             try {
-                PrivateKeyInfo info = PrivateKeyInfoFactory.createPrivateKeyInfo(parameters);
+                // Ed25519 as PKCS#8 v1, without the optional public key BouncyCastle adds: OpenSSL before 3.5
+                // cannot read the v2 form (RFC 8410 section 7), and operators inspect key files with it.
+                PrivateKeyInfo info = parameters instanceof Ed25519PrivateKeyParameters ed
+                        ? new PrivateKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), new DEROctetString(ed.getEncoded()))
+                        : PrivateKeyInfoFactory.createPrivateKeyInfo(parameters);
                 StringWriter out = new StringWriter();
                 try (PemWriter writer = new PemWriter(out)) {
                     writer.writeObject(new PemObject("PRIVATE KEY", info.getEncoded()));

@@ -27,6 +27,7 @@ final class Sm2Signing implements Signer {
     Sm2Signing(ECPrivateKeyParameters key) {
         this.signers = ThreadLocal.withInitial(() -> {
             SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
+            // SM2Signer unwraps the id first and then the randomness, so the id must be the outer wrapper.
             signer.init(true, new ParametersWithID(new ParametersWithRandom(key, RANDOM), DEFAULT_USER_ID));
             return signer;
         });
