@@ -50,7 +50,9 @@ public final class DataIntegrity {
     /** Why a proof could not even be read. */
     public enum Defect {
         NO_PROOF, NOT_A_DATA_INTEGRITY_PROOF, UNSUPPORTED_CRYPTOSUITE, WRONG_PURPOSE, NO_VERIFICATION_METHOD,
-        MALFORMED_PROOF_VALUE, CONTEXT_MISMATCH
+        MALFORMED_PROOF_VALUE, CONTEXT_MISMATCH,
+        /** Holds what JCS cannot express (a non-finite number, a lone surrogate): it cannot have been signed. */
+        NOT_CANONICALISABLE
     }
 
     public record Reading(Optional<Proof> proof, Optional<Defect> defect) {
@@ -92,7 +94,11 @@ public final class DataIntegrity {
         if (signature.isEmpty()) {
             return Reading.failed(Defect.MALFORMED_PROOF_VALUE);
         }
-        return Reading.of(new Proof(algorithm.get(), method.textValue(), signature.get(), hashData(algorithm.get(), proof, document)));
+        try {
+            return Reading.of(new Proof(algorithm.get(), method.textValue(), signature.get(), hashData(algorithm.get(), proof, document)));
+        } catch (IllegalArgumentException e) {
+            return Reading.failed(Defect.NOT_CANONICALISABLE);
+        }
     }
 
     private static byte[] hashData(KeyAlgorithm algorithm, ObjectNode proofConfig, ObjectNode document) {

@@ -81,6 +81,10 @@ public final class Jcs {
                 default -> {
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
+                        // RFC 8785 §3.2.2.2: a lone surrogate has no UTF-8 form; encoding it as '?' would
+                        // let two different strings share one canonical form, and so one signature.
+                        throw new IllegalArgumentException("string with an unpaired surrogate cannot be canonicalised");
                     } else {
                         out.append(c);
                     }
@@ -88,6 +92,13 @@ public final class Jcs {
             }
         }
         out.append('"');
+    }
+
+    private static boolean pairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c)
+                ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
     /** ECMAScript Number.prototype.toString for the IEEE-754 double the JSON number denotes. */

@@ -142,6 +142,14 @@ class JcsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Jcs.canonicalize(parse("[1e400]")));
     }
 
+    @Test
+    void a_lone_surrogate_is_rejected_but_a_surrogate_pair_is_written() {
+        // A lone surrogate has no UTF-8 form; writing it as '?' would give "\ud800" and "?" one signature.
+        assertThatIllegalArgumentException().isThrownBy(() -> canonicalString("a\ud800b"));
+        assertThatIllegalArgumentException().isThrownBy(() -> canonicalString("\udc00"));
+        assertThat(canonicalString("\ud83d\ude00")).isEqualTo("\"\ud83d\ude00\"");
+    }
+
     private static String canonical(String json) {
         return new String(Jcs.canonicalize(parse(json)), StandardCharsets.UTF_8);
     }
