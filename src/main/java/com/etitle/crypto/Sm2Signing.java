@@ -27,7 +27,8 @@ final class Sm2Signing implements Signer {
     Sm2Signing(ECPrivateKeyParameters key) {
         this.signers = ThreadLocal.withInitial(() -> {
             SM2Signer signer = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
-            signer.init(true, new ParametersWithRandom(new ParametersWithID(key, DEFAULT_USER_ID), RANDOM));
+            // SM2Signer unwraps ParametersWithID first and only then ParametersWithRandom: the id must be outermost
+            signer.init(true, new ParametersWithID(new ParametersWithRandom(key, RANDOM), DEFAULT_USER_ID));
             return signer;
         });
     }
