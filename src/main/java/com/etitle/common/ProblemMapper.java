@@ -107,6 +107,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus' Jackson reader wraps syntax errors and duplicate members in a plain 400 WebApplicationException
+            return unreadableJson(json, uri);
+        }
         if (e instanceof NotFoundException) {
             return response(ProblemType.NOT_FOUND, "No resource at this path", uri, List.of());
         }
@@ -122,7 +126,7 @@ public class ProblemMapper {
         if (e.getResponse().getStatus() == 413) {
             return response(ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to 64 KiB", uri, List.of());
         }
-        if (e instanceof ClientErrorException) {
+        if (e instanceof ClientErrorException || e.getResponse().getStatus() / 100 == 4) {
             return response(ProblemType.MALFORMED_REQUEST, "The request could not be understood", uri, List.of());
         }
         return internal(e, uri);
