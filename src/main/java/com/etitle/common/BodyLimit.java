@@ -5,11 +5,13 @@ import jakarta.inject.Singleton;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses bodies over 64 KiB with problem+json before any of it is read. Quarkus' own limit
- * ({@code quarkus.http.limits.max-body-size}, set to the same figure) still guards chunked bodies that
- * announce no length; it answers a bare 413.
+ * Refuses bodies over 64 KiB with problem+json before any of it is read. A body without a
+ * Content-Length (chunked) is refused with 411: its size would only be known after reading it, and
+ * JSON clients always know the length of what they send. Quarkus' own limit
+ * ({@code quarkus.http.limits.max-body-size}, the same figure) stays as a second guard.
  */
 @Singleton
 public class BodyLimit {
@@ -20,18 +22,23 @@ public class BodyLimit {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length)) {
-                ctx.response()
-                        .setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"" + ProblemType.PAYLOAD_TOO_LARGE.uri() + "\",\"title\":\""
-                                + ProblemType.PAYLOAD_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\"Bodies are limited to "
-                                + MAX_BYTES + " bytes\"}");
-                return;
+                refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + MAX_BYTES + " bytes");
+            } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                refuse(ctx, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header, not chunked");
+            } else {
+                ctx.next();
             }
-            ctx.next();
         });
+    }
+
+    private static void refuse(RoutingContext ctx, ProblemType type, String detail) {
+        ctx.response()
+                .setStatusCode(type.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + type.status()
+                        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + ctx.normalizedPath().replace("\"", "") + "\"}");
     }
 
     private static boolean tooLarge(String length) {

@@ -13,6 +13,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed on this resource"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
+    LENGTH_REQUIRED("length-required", 411, "Send the body with a Content-Length"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
     KEY_GENERATION_DISABLED("key-generation-disabled", 409, "This deployment does not generate signing keys; mount the new key version instead"),

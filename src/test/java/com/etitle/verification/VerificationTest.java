@@ -3,7 +3,12 @@ package com.etitle.verification;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
@@ -40,6 +45,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -312,6 +318,34 @@ class VerificationTest {
         String body = "{\"token\":\"" + "A".repeat(70_000) + "\"}";
 
         Problems.assertProblem(postRaw(body), 413, "/problems/payload-too-large");
+    }
+
+    @Test
+    void a_chunked_body_without_a_length_is_refused_with_a_problem() throws Exception {
+        // REST Assured always sends a length; the JDK client over HTTP/1.1 streams a publisher of unknown size chunked.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/verifications"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("{\"token\":\"a.b.c\"}".getBytes(StandardCharsets.UTF_8))))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(411);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(readTree(response.body()).path("type").asText()).isEqualTo("/problems/length-required");
+    }
+
+    @Test
+    void a_credential_holding_what_canonical_json_cannot_express_is_a_bad_signature() {
+        Issued issued = issue("TEST-A");
+        String credential = issued.credential().toString();
+        // 1e400 is no IEEE double (JCS cannot write it); a lone surrogate has no UTF-8 form: neither can have been signed
+        String hugeNumber = credential.replaceFirst("\\{", "{\"extra\":1e400,");
+        String loneSurrogate = credential.replaceFirst("\\{", "{\"extra\":\"\\\\ud800\",");
+
+        assertThat(outcome(postRaw("{\"credential\":" + hugeNumber + "}"))).isEqualTo("BAD_SIGNATURE");
+        assertThat(outcome(postRaw("{\"credential\":" + loneSurrogate + "}"))).isEqualTo("BAD_SIGNATURE");
     }
 
     @Test
