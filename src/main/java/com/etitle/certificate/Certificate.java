@@ -103,6 +103,25 @@ public class Certificate extends PanacheEntityBase {
     @Column(nullable = false)
     public CertificateStatus status;
 
+    /** Why the status is what it is: the revocation reason, or REPLACED for a voided certificate. */
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    /** The certificate's slot in its authority's status lists: the same index in the revocation and the suspension list. */
+    @Column(name = "status_list_id")
+    public Long statusListId;
+
+    @Column(name = "status_list_index")
+    public Integer statusListIndex;
+
+    /** The lost or damaged certificate this one replaces. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "replaces_certificate_id")
+    public Certificate replaces;
+
     /** The signed Verifiable Credential, byte for byte as issued. */
     @Column(nullable = false)
     public String credential;

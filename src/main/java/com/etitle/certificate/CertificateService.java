@@ -22,6 +22,7 @@ import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.Hashes;
 import com.etitle.crypto.Jcs;
+import com.etitle.status.StatusLists;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Issues certificates and reads them back for their own authority. */
@@ -39,9 +40,11 @@ public class CertificateService {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final String publicUrl;
+    private final StatusLists statusLists;
 
     CertificateService(Clock clock, KeyRing keyRing, CredentialFactory credentials, AuditLog audit, EntityManager em,
-            ObjectMapper mapper, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+            ObjectMapper mapper, StatusLists statusLists, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+        this.statusLists = statusLists;
         this.clock = clock;
         this.keyRing = keyRing;
         this.credentials = credentials;
@@ -68,7 +71,10 @@ public class CertificateService {
             }
         }
         KeyRing.Signing signing = keyRing.current(authority);
+        StatusLists.Slot slot = statusLists.allocate(authority, 1).get(0);
         Certificate c = new Certificate();
+        c.statusListId = slot.listId();
+        c.statusListIndex = slot.index();
         c.number = freshNumber(today.getYear());
         c.verificationCode = CertificateNumbers.newVerificationCode();
         c.authority = authority;

@@ -15,6 +15,9 @@ public record CertificateView(
         String number,
         String verificationCode,
         CertificateStatus status,
+        @Schema(description = "Revocation reason, suspension reason, or LOST / DAMAGED for a voided certificate") String statusReason,
+        Instant statusChangedAt,
+        @Schema(description = "Number of the lost or damaged certificate this one replaces") String replaces,
         String holderName,
         @Schema(description = "Masked: region prefix and last four characters only") String holderIdNumberMasked,
         String workUnit,
@@ -39,8 +42,9 @@ public record CertificateView(
     public record Issuer(String id, String code, String name) {
     }
 
-    static CertificateView of(Certificate c, String publicUrl) {
-        return new CertificateView(c.number, c.verificationCode, c.status, c.holderName, IdNumbers.mask(c.holderIdNumber), c.workUnit,
+    public static CertificateView of(Certificate c, String publicUrl) {
+        return new CertificateView(c.number, c.verificationCode, c.status, c.statusReason, c.statusChangedAt,
+                c.replaces == null ? null : c.replaces.number, c.holderName, IdNumbers.mask(c.holderIdNumber), c.workUnit,
                 c.series, c.specialty, c.level, c.qualificationName, c.effectiveScope, c.acquisitionRoute, c.promotionType,
                 c.committeeName, c.approvalDocumentNumber, c.qualificationDate, c.issueDate, c.issuedAt,
                 new Issuer(IssuerView.issuerId(publicUrl, c.authority.code), c.authority.code, c.authority.name), c.signingKey.kid,

@@ -15,6 +15,7 @@ import com.etitle.crypto.CompactJws;
 import com.etitle.crypto.DataIntegrity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -40,8 +41,13 @@ public class CredentialFactory {
         return publicUrl + CONTEXT_PATH;
     }
 
+    /** The URL of a published status list: {@code <public url>/api/v1/status-lists/<list>-<purpose>}. */
+    public String statusListUrl(long listId, StatusPurpose purpose) {
+        return publicUrl + "/api/v1/status-lists/" + listId + "-" + purpose.value();
+    }
+
     /** The W3C VC 2.0 document of the certificate, secured with a Data Integrity proof. */
-    String credential(Certificate c, KeyRing.Signing signing) {
+    public String credential(Certificate c, KeyRing.Signing signing) {
         ObjectNode vc = mapper.createObjectNode();
         vc.putArray("@context").add(VC_CONTEXT).add(contextUrl());
         vc.put("id", "urn:etitle:certificate:" + c.number);
@@ -70,6 +76,18 @@ public class CredentialFactory {
         }
         title.put("approvalDocumentNumber", c.approvalDocumentNumber);
         title.put("qualificationDate", c.qualificationDate.toString());
+        if (c.statusListId != null) {
+            ArrayNode status = vc.putArray("credentialStatus");
+            for (StatusPurpose purpose : StatusPurpose.values()) {
+                String list = statusListUrl(c.statusListId, purpose);
+                ObjectNode entry = status.addObject();
+                entry.put("id", list + "#" + c.statusListIndex);
+                entry.put("type", "BitstringStatusListEntry");
+                entry.put("statusPurpose", purpose.value());
+                entry.put("statusListIndex", String.valueOf(c.statusListIndex));
+                entry.put("statusListCredential", list);
+            }
+        }
         ObjectNode secured = DataIntegrity.addProof(vc, signing.signer(), issuerId + "#" + signing.key().kid, c.issuedAt);
         try {
             return mapper.writeValueAsString(secured);

@@ -1,0 +1,162 @@
+package com.etitle.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.etitle.audit.AuditLog;
+import com.etitle.authority.Authority;
+import com.etitle.certificate.Certificate;
+import com.etitle.certificate.CertificateStatus;
+import com.etitle.certificate.CertificateView;
+import com.etitle.common.ClockProducer;
+import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+import com.etitle.dishonesty.DishonestyEntry;
+
+/**
+ * Every status change of a certificate goes through {@link #move}: the allowed moves are those of
+ * {@link CertificateStatus#canMoveTo}, the row is locked while it changes, the status lists learn of it,
+ * and the audit log records it, all in one transaction.
+ */
+@ApplicationScoped
+public class StatusService {
+
+    /** Seed 004 §4 / seed 000 §15: after a revocation for fraud, 3 years without applying. */
+    static final int DISHONESTY_YEARS = 3;
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final StatusLists statusLists;
+    private final String publicUrl;
+
+    StatusService(EntityManager em, Clock clock, AuditLog audit, StatusLists statusLists,
+            @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+        this.em = em;
+        this.clock = clock;
+        this.audit = audit;
+        this.statusLists = statusLists;
+        this.publicUrl = publicUrl;
+    }
+
+    @Transactional
+    public CertificateView revoke(Authority authority, String actor, String number, StatusChangeRequest request) {
+        RevocationReason reason = revocationReason(request);
+        Certificate c = owned(authority, number);
+        move(c, CertificateStatus.REVOKED, reason.name(), note(request), actor);
+        if (reason == RevocationReason.FRAUD) {
+            LocalDate today = today();
+            DishonestyEntry entry = new DishonestyEntry();
+            entry.authority = c.authority;
+            entry.certificate = c;
+            entry.holderIdHash = c.holderIdHash;
+            entry.reason = reason.name();
+            entry.startsOn = today;
+            entry.endsOn = today.plusYears(DISHONESTY_YEARS);
+            entry.createdAt = clock.instant();
+            entry.persist();
+            audit.append(actor, c.authority.code, "dishonesty.listed", c.number, Map.of("endsOn", entry.endsOn.toString()));
+        }
+        return CertificateView.of(c, publicUrl);
+    }
+
+    @Transactional
+    public CertificateView suspend(Authority authority, String actor, String number, StatusChangeRequest request) {
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        if (reason != null && reason.length() > 200) {
+            throw invalid("reason", "must be at most 200 characters");
+        }
+        Certificate c = owned(authority, number);
+        move(c, CertificateStatus.SUSPENDED, reason, note(request), actor);
+        return CertificateView.of(c, publicUrl);
+    }
+
+    @Transactional
+    public CertificateView reinstate(Authority authority, String actor, String number) {
+        Certificate c = owned(authority, number);
+        if (c.status != CertificateStatus.SUSPENDED) {
+            throw new ProblemException(ProblemType.STATUS_CONFLICT, "Only a SUSPENDED certificate can be reinstated; this one is " + c.status);
+        }
+        move(c, CertificateStatus.VALID, null, null, actor);
+        return CertificateView.of(c, publicUrl);
+    }
+
+    /** The one way any status changes; the caller's transaction makes it atomic with whatever else it does. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(Certificate certificate, CertificateStatus next, String reason, String note, String actor) {
+        em.refresh(certificate, LockModeType.PESSIMISTIC_WRITE);
+        CertificateStatus from = certificate.status;
+        if (!from.canMoveTo(next)) {
+            throw new ProblemException(ProblemType.STATUS_CONFLICT,
+                    "A " + from + " certificate cannot become " + next + (from == CertificateStatus.REVOKED || from == CertificateStatus.VOIDED
+                            ? "; " + from + " is final" : ""));
+        }
+        Instant now = clock.instant();
+        certificate.status = next;
+        certificate.statusReason = reason;
+        certificate.statusChangedAt = now;
+        if (certificate.statusListId != null) {
+            statusLists.changed(certificate.statusListId);
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("from", from.name());
+        detail.put("to", next.name());
+        if (reason != null) {
+            detail.put("reason", reason);
+        }
+        if (note != null) {
+            detail.put("note", note);
+        }
+        audit.append(actor, certificate.authority.code, "certificate." + next.name().toLowerCase(Locale.ROOT), certificate.number, detail);
+    }
+
+    /** The certificate if it is the authority's; another authority's number answers like an unknown one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Certificate owned(Authority authority, String number) {
+        return Certificate.findByNumber(number)
+                .filter(c -> c.authority.id.equals(authority.id))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no certificate with this number"));
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(ClockProducer.CHINA).toLocalDate();
+    }
+
+    private static RevocationReason revocationReason(StatusChangeRequest request) {
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            throw invalid("reason", "is required: one of " + List.of(RevocationReason.values()));
+        }
+        try {
+            return RevocationReason.valueOf(request.reason().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("reason", "must be one of " + List.of(RevocationReason.values()));
+        }
+    }
+
+    private static String note(StatusChangeRequest request) {
+        if (request == null || request.note() == null || request.note().isBlank()) {
+            return null;
+        }
+        if (request.note().length() > 500) {
+            throw invalid("note", "must be at most 500 characters");
+        }
+        return request.note().strip();
+    }
+
+    private static ProblemException invalid(String field, String reason) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid " + field, List.of(new InvalidParam(field, reason)));
+    }
+}
