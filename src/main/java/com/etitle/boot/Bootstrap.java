@@ -16,6 +16,7 @@ import com.etitle.certificate.CertificateService;
 import com.etitle.certificate.CertificateView;
 import com.etitle.certificate.IssueRequest;
 import com.etitle.crypto.KeyAlgorithm;
+import com.etitle.status.StatusBackfill;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -33,16 +34,19 @@ public class Bootstrap {
     private final AuthorityService authorityService;
     private final KeyRing keyRing;
     private final CertificateService certificates;
+    private final StatusBackfill statusBackfill;
     private final boolean embedded;
     private final int port;
 
     Bootstrap(AuthoritiesConfig authorities, AuthorityService authorityService, KeyRing keyRing, CertificateService certificates,
+            StatusBackfill statusBackfill,
             @ConfigProperty(name = "etitle.embedded", defaultValue = "false") boolean embedded,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.authorities = authorities;
         this.authorityService = authorityService;
         this.keyRing = keyRing;
         this.certificates = certificates;
+        this.statusBackfill = statusBackfill;
         this.embedded = embedded;
         this.port = port;
     }
@@ -51,6 +55,9 @@ public class Bootstrap {
         authorities.all().forEach((code, def) -> load(authorityService.ensure(code, def.name(), def.region(), def.algorithm())));
         if (embedded) {
             load(authorityService.ensure(DEMO, "示范省人力资源和社会保障厅", "示范省", KeyAlgorithm.ED25519));
+        }
+        statusBackfill.run();
+        if (embedded) {
             CertificateView first = seedDemoCertificates();
             printWelcome(first);
         }
