@@ -91,6 +91,57 @@ class RunnableJarIT {
         assertThat(post(production.base() + "/api/v1/certificates", ISSUE_BODY, token).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void a_status_change_on_one_replica_is_seen_by_another_within_a_second() throws Exception {
+        Path data = work.resolve("data");
+        Service first = start(work, Map.of());
+        first.curlBody();
+        // the second replica shares the database and the mounted keys, and trusts the same identity provider
+        Path other = Files.createDirectories(work.resolve("replica"));
+        Service second = start(other, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + postgresPort(data) + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "ETITLE_KEYS_DIR", data.resolve("keys").toString(),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", data.resolve("dev-identity").resolve("public.pem").toUri().toString(),
+                "ETITLE_JWT_ISSUER", "urn:etitle:dev-identity"));
+        String token = devToken(work, "--role", "issuer", "--authority", "DEMO");
+        HttpResponse<String> issued = post(first.base() + "/api/v1/certificates", ISSUE_BODY, token);
+        assertThat(issued.statusCode()).isEqualTo(201);
+        String number = field(issued.body(), "number");
+        String byCode = "{\"certificateNumber\":\"" + number + "\",\"holderName\":\"赵六\",\"verificationCode\":\""
+                + field(issued.body(), "verificationCode") + "\"}";
+        assertThat(result(second, byCode)).isEqualTo("VALID");
+
+        assertThat(post(second.base() + "/api/v1/certificates/" + number + "/suspension", "{}", token).statusCode()).isEqualTo(200);
+        long seenAfter = millisUntil(first, byCode, "CERTIFICATE_NOT_VALID");
+        assertThat(delete(first.base() + "/api/v1/certificates/" + number + "/suspension", token).statusCode()).isEqualTo(200);
+        long backAfter = millisUntil(second, byCode, "VALID");
+        System.out.printf("status change seen by the other replica after %d ms (suspend) and %d ms (reinstate)%n", seenAfter, backAfter);
+        assertThat(seenAfter).isLessThan(1000);
+        assertThat(backAfter).isLessThan(1000);
+    }
+
+    /** Polls verification on a replica until it answers the expected result; the time it took, or fails after 5 s. */
+    private long millisUntil(Service service, String body, String expected) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 5_000_000_000L) {
+            if (expected.equals(result(service, body))) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(service.base() + " never answered " + expected);
+    }
+
+    private String result(Service service, String body) throws Exception {
+        return field(post(service.base() + "/api/v1/verifications", body, null).body(), "result");
+    }
+
+    private HttpResponse<String> delete(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static final String ISSUE_BODY = """
             {"holderName":"赵六","holderIdNumber":"110105198003121238","workUnit":"示范省水利设计院","series":"工程",
              "specialty":"水利工程","level":"INTERMEDIATE","qualificationName":"工程师","effectiveScope":"PROVINCE_WIDE",
