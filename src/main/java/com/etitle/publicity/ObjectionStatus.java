@@ -1,0 +1,6 @@
+package com.etitle.publicity;
+
+/** RECEIVED until answered; an UPHELD objection withdraws its entry. */
+public enum ObjectionStatus {
+    RECEIVED, UPHELD, DISMISSED
+}

@@ -1,0 +1,65 @@
+package com.etitle.publicity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import com.etitle.certificate.Level;
+import com.etitle.certificate.PromotionType;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A passed candidate on a notice. The ID number is kept for issuance and never published. */
+@Entity
+@Table(name = "publicity_entry")
+public class PublicityEntry extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "notice_id")
+    public PublicityNotice notice;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "holder_id_number", nullable = false)
+    public String holderIdNumber;
+
+    @Column(name = "work_unit", nullable = false)
+    public String workUnit;
+
+    @Column(nullable = false)
+    public String series;
+
+    @Column(nullable = false)
+    public String specialty;
+
+    @Column(name = "qualification_name", nullable = false)
+    public String qualificationName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Level level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "promotion_type", nullable = false)
+    public PromotionType promotionType;
+
+    /** Withdrawn after an upheld objection */
+    @Column(nullable = false)
+    public boolean withdrawn;
+}
