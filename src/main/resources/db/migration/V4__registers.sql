@@ -130,7 +130,6 @@ CREATE TABLE certificate_batch (
     status        VARCHAR(16)  NOT NULL CONSTRAINT certificate_batch_status_ck CHECK (status IN ('RUNNING', 'COMPLETED', 'FAILED')),
     total         INTEGER      NOT NULL,
     issued        INTEGER      NOT NULL DEFAULT 0,
-    attempts      INTEGER      NOT NULL DEFAULT 1,
     created_at    TIMESTAMPTZ  NOT NULL,
     completed_at  TIMESTAMPTZ,
     error         VARCHAR(500),

@@ -52,9 +52,6 @@ public class CertificateBatch extends PanacheEntityBase {
     @Column(nullable = false)
     public int issued;
 
-    @Column(nullable = false)
-    public int attempts;
-
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

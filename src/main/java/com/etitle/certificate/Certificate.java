@@ -122,6 +122,14 @@ public class Certificate extends PanacheEntityBase {
     @JoinColumn(name = "replaces_certificate_id")
     public Certificate replaces;
 
+    /** The qualification-document entry a batch issued this certificate for; unique, so one certificate per entry. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "document_entry_id")
+    public com.etitle.qualification.QualificationDocumentEntry documentEntry;
+
+    @Column(name = "batch_id")
+    public Long batchId;
+
     /** The signed Verifiable Credential, byte for byte as issued. */
     @Column(nullable = false)
     public String credential;

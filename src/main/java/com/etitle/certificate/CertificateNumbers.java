@@ -8,7 +8,7 @@ import java.security.SecureRandom;
  * any look-up. Verification codes are 8 characters of Crockford base32 without the look-alikes
  * (0/O, 1/I/L, U): 40 random bits, like the code printed on a paper certificate.
  */
-final class CertificateNumbers {
+public final class CertificateNumbers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -16,7 +16,7 @@ final class CertificateNumbers {
     private CertificateNumbers() {
     }
 
-    static String newNumber(int year) {
+    public static String newNumber(int year) {
         StringBuilder sb = new StringBuilder(17).append(year);
         for (int i = 0; i < 12; i++) {
             sb.append((char) ('0' + RANDOM.nextInt(10)));
@@ -24,7 +24,7 @@ final class CertificateNumbers {
         return sb.append(luhnDigit(sb)).toString();
     }
 
-    static String newVerificationCode() {
+    public static String newVerificationCode() {
         StringBuilder sb = new StringBuilder(8);
         for (int i = 0; i < 8; i++) {
             sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));

@@ -97,7 +97,7 @@ public class CredentialFactory {
     }
 
     /** The compact JWS for QR codes: only what a verifier offline needs to see who holds what. */
-    String token(Certificate c, KeyRing.Signing signing) {
+    public String token(Certificate c, KeyRing.Signing signing) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", signing.signer().algorithm().jwsAlgorithm());
         header.put("kid", signing.key().kid);

@@ -1,0 +1,230 @@
+package com.etitle.batch;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.etitle.audit.AuditLog;
+import com.etitle.authority.KeyRing;
+import com.etitle.certificate.AcquisitionRoute;
+import com.etitle.certificate.Certificate;
+import com.etitle.certificate.CertificateNumbers;
+import com.etitle.certificate.CertificateStatus;
+import com.etitle.certificate.CredentialFactory;
+import com.etitle.common.ClockProducer;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+import com.etitle.crypto.Hashes;
+import com.etitle.qualification.QualificationDocument;
+import com.etitle.qualification.QualificationDocumentEntry;
+import com.etitle.status.StatusLists;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
+/**
+ * Issues every entry of a qualification document in ONE transaction: all certificates of a batch are
+ * committed together or not at all, so a crash (even SIGKILL) leaves none. A transaction-scoped advisory
+ * lock on the batch marks "running": a second request with the same key sees it held and answers 409;
+ * after a crash the database drops the lock with the dead connection and a retry simply runs again.
+ * The unique index on certificate.document_entry_id makes "one certificate per entry" hold whatever
+ * happens. Rows go in with JDBC batches; the audit chain gets one entry per certificate, in bulk.
+ */
+@ApplicationScoped
+public class BatchIssuer {
+
+    private static final long LOCK_SPACE = 0x6261746368L << 20;
+    private static final int PROGRESS_EVERY = 1000;
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final KeyRing keyRing;
+    private final StatusLists statusLists;
+    private final CredentialFactory credentials;
+    private final AuditLog audit;
+    private final BatchLedger ledger;
+
+    BatchIssuer(EntityManager em, Clock clock, KeyRing keyRing, StatusLists statusLists, CredentialFactory credentials, AuditLog audit,
+            BatchLedger ledger) {
+        this.em = em;
+        this.clock = clock;
+        this.keyRing = keyRing;
+        this.statusLists = statusLists;
+        this.credentials = credentials;
+        this.audit = audit;
+        this.ledger = ledger;
+    }
+
+    @Transactional
+    @TransactionConfiguration(timeout = 1800)
+    public BatchView run(long batchId, String actor) {
+        boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_SPACE + batchId)
+                .getSingleResult();
+        if (!mine) {
+            throw new ProblemException(ProblemType.BATCH_RUNNING, "This batch is still being issued; ask again when it is done");
+        }
+        CertificateBatch batch = em.find(CertificateBatch.class, batchId);
+        em.refresh(batch);
+        if (batch.status == BatchStatus.COMPLETED) {
+            return BatchView.of(batch);
+        }
+        QualificationDocument document = batch.document;
+        List<QualificationDocumentEntry> entries = em.createQuery(
+                "from QualificationDocumentEntry e where e.document = ?1 order by e.position", QualificationDocumentEntry.class)
+                .setParameter(1, document).getResultList();
+        long already = em.createQuery("select count(c) from Certificate c where c.documentEntry.document = ?1", Long.class)
+                .setParameter(1, document).getSingleResult();
+        if (already > 0) {
+            throw new ProblemException(ProblemType.ALREADY_ISSUED,
+                    already + " certificates of document " + document.documentNumber + " exist already, from another batch");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
+        KeyRing.Signing signing = keyRing.current(batch.authority);
+        List<StatusLists.Slot> slots = statusLists.allocate(batch.authority, entries.size());
+        List<String> numbers = freshNumbers(entries.size(), today.getYear());
+        List<Certificate> made = new ArrayList<>(entries.size());
+        List<AuditLog.Event> events = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Certificate c = certificate(entries.get(i), document, batch, signing, slots.get(i), numbers.get(i), now, today);
+            made.add(c);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("keyId", signing.key().kid);
+            detail.put("batch", batchId);
+            detail.put("qualificationDocument", document.documentNumber);
+            events.add(new AuditLog.Event(actor, batch.authority.code, "certificate.issued", c.number, detail));
+            if ((i + 1) % PROGRESS_EVERY == 0) {
+                ledger.progress(batchId, i + 1);
+            }
+        }
+        insert(made, batchId, entries);
+        audit.appendAll(events);
+        batch.status = BatchStatus.COMPLETED;
+        batch.issued = made.size();
+        batch.error = null;
+        batch.completedAt = clock.instant();
+        audit.append(actor, batch.authority.code, "batch.completed", "batch-" + batchId,
+                Map.of("qualificationDocument", document.documentNumber, "certificates", made.size()));
+        return BatchView.of(batch);
+    }
+
+    private Certificate certificate(QualificationDocumentEntry e, QualificationDocument document, CertificateBatch batch,
+            KeyRing.Signing signing, StatusLists.Slot slot, String number, Instant now, LocalDate today) {
+        Certificate c = new Certificate();
+        c.number = number;
+        c.verificationCode = CertificateNumbers.newVerificationCode();
+        c.authority = batch.authority;
+        c.signingKey = signing.key();
+        c.holderName = e.name;
+        c.holderIdNumber = e.holderIdNumber;
+        c.holderIdHash = Hashes.sha256Hex(e.holderIdNumber);
+        c.workUnit = e.workUnit;
+        c.series = e.series;
+        c.specialty = e.specialty;
+        c.level = e.level;
+        c.qualificationName = e.qualificationName;
+        c.effectiveScope = e.effectiveScope;
+        c.acquisitionRoute = AcquisitionRoute.EVALUATION;
+        c.promotionType = e.promotionType;
+        c.committeeName = document.committee.name;
+        c.approvalDocumentNumber = document.documentNumber;
+        // seed 001 §四(五): the qualification counts from the vote date, never from the document date
+        c.qualificationDate = document.voteDate;
+        c.issueDate = today;
+        c.issuedAt = now;
+        c.status = CertificateStatus.VALID;
+        c.statusListId = slot.listId();
+        c.statusListIndex = slot.index();
+        c.credential = credentials.credential(c, signing);
+        c.token = credentials.token(c, signing);
+        return c;
+    }
+
+    private void insert(List<Certificate> made, long batchId, List<QualificationDocumentEntry> entries) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO certificate (number, verification_code, authority_id, signing_key_id, holder_name, holder_id_number,
+                        holder_id_hash, work_unit, series, specialty, level, qualification_name, effective_scope, acquisition_route,
+                        promotion_type, committee_name, approval_document_number, qualification_date, issue_date, issued_at, status,
+                        credential, token, status_list_id, status_list_index, batch_id, document_entry_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < made.size(); i++) {
+                    Certificate c = made.get(i);
+                    int p = 1;
+                    insert.setString(p++, c.number);
+                    insert.setString(p++, c.verificationCode);
+                    insert.setLong(p++, c.authority.id);
+                    insert.setLong(p++, c.signingKey.id);
+                    insert.setString(p++, c.holderName);
+                    insert.setString(p++, c.holderIdNumber);
+                    insert.setString(p++, c.holderIdHash);
+                    insert.setString(p++, c.workUnit);
+                    insert.setString(p++, c.series);
+                    insert.setString(p++, c.specialty);
+                    insert.setString(p++, c.level.name());
+                    insert.setString(p++, c.qualificationName);
+                    insert.setString(p++, c.effectiveScope.name());
+                    insert.setString(p++, c.acquisitionRoute.name());
+                    insert.setString(p++, c.promotionType.name());
+                    insert.setString(p++, c.committeeName);
+                    insert.setString(p++, c.approvalDocumentNumber);
+                    insert.setObject(p++, c.qualificationDate);
+                    insert.setObject(p++, c.issueDate);
+                    insert.setTimestamp(p++, Timestamp.from(c.issuedAt));
+                    insert.setString(p++, c.status.name());
+                    insert.setString(p++, c.credential);
+                    insert.setString(p++, c.token);
+                    insert.setLong(p++, c.statusListId);
+                    insert.setInt(p++, c.statusListIndex);
+                    insert.setLong(p++, batchId);
+                    insert.setLong(p, entries.get(i).id);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            } catch (SQLException e) {
+                // the driver's batch message lists every bound value, ID numbers included: keep only the server's error line
+                SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+                String first = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+                throw new IllegalStateException("batch insert failed (SQLState " + cause.getSQLState() + "): " + first);
+            }
+        });
+    }
+
+    /** Distinct random numbers none of which is taken yet: drawn together, checked with one query. */
+    private List<String> freshNumbers(int count, int year) {
+        Set<String> numbers = new HashSet<>(count * 2);
+        while (numbers.size() < count) {
+            numbers.add(CertificateNumbers.newNumber(year));
+        }
+        List<String> drawn = new ArrayList<>(numbers);
+        for (int from = 0; from < drawn.size(); from += 5000) {
+            // bind parameters per statement are limited; check in chunks
+            em.createQuery("select c.number from Certificate c where c.number in ?1", String.class)
+                    .setParameter(1, drawn.subList(from, Math.min(drawn.size(), from + 5000))).getResultList()
+                    .forEach(numbers::remove);
+        }
+        while (numbers.size() < count) {
+            String candidate = CertificateNumbers.newNumber(year);
+            if (em.createQuery("select count(c) from Certificate c where c.number = ?1", Long.class).setParameter(1, candidate)
+                    .getSingleResult() == 0) {
+                numbers.add(candidate);
+            }
+        }
+        return new ArrayList<>(numbers);
+    }
+}

@@ -1,0 +1,83 @@
+package com.etitle.batch;
+
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.etitle.authority.Authority;
+import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+import com.etitle.crypto.Hashes;
+import com.etitle.crypto.Jcs;
+import com.etitle.qualification.QualificationDocument;
+import com.etitle.qualification.QualificationDocumentEntry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Batch issuance from a qualification document: exactly one certificate per entry, all or nothing. */
+@ApplicationScoped
+public class BatchService {
+
+    /** What a request did: ran the batch now, or found it done by an earlier request with the same key. */
+    public record Outcome(BatchView batch, boolean replayed) {
+    }
+
+    private final BatchLedger ledger;
+    private final BatchIssuer issuer;
+    private final ObjectMapper mapper;
+
+    BatchService(BatchLedger ledger, BatchIssuer issuer, ObjectMapper mapper) {
+        this.ledger = ledger;
+        this.issuer = issuer;
+        this.mapper = mapper;
+    }
+
+    public Outcome start(Authority authority, String actor, String idempotencyKey, BatchRequest request) {
+        if (idempotencyKey == null || !idempotencyKey.matches("[\\x21-\\x7e]{1,128}")) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Batch issuance needs an Idempotency-Key header",
+                    List.of(new InvalidParam("Idempotency-Key", "required: 1-128 printable ASCII characters")));
+        }
+        if (request == null || request.documentId() == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "documentId is required",
+                    List.of(new InvalidParam("documentId", "is required")));
+        }
+        QualificationDocument document = document(authority, request.documentId());
+        String hash = HexFormat.of().formatHex(Hashes.sha256(Jcs.canonicalize(mapper.valueToTree(request))));
+        long batchId = ledger.claim(authority, idempotencyKey, hash, document, entryCount(document));
+        BatchView before = ledger.view(authority, batchId);
+        if (before.status() == BatchStatus.COMPLETED) {
+            return new Outcome(before, true);
+        }
+        try {
+            BatchView after = issuer.run(batchId, actor);
+            return new Outcome(after, false);
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.BATCH_RUNNING) {
+                ledger.failed(batchId, e.getMessage());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            ledger.failed(batchId, "internal error; retry with the same Idempotency-Key");
+            throw e;
+        }
+    }
+
+    public BatchView get(Authority authority, long id) {
+        return ledger.view(authority, id);
+    }
+
+    @Transactional
+    QualificationDocument document(Authority authority, long id) {
+        return QualificationDocument.<QualificationDocument>findByIdOptional(id)
+                .filter(d -> d.authority.id.equals(authority.id))
+                .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED, "No qualification document " + id + " of your authority",
+                        List.of(new InvalidParam("documentId", "no such qualification document of your authority"))));
+    }
+
+    @Transactional
+    int entryCount(QualificationDocument document) {
+        return (int) QualificationDocumentEntry.count("document.id", document.id);
+    }
+}
