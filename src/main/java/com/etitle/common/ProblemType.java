@@ -17,6 +17,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported content type"),
     STATUS_CONFLICT("status-conflict", 409, "The certificate's status does not allow this change"),
+    REISSUE_CONFLICT("reissue-conflict", 409, "The reissue application's state does not allow this"),
     KEY_GENERATION_DISABLED("key-generation-disabled", 409, "This deployment does not generate signing keys; mount the new key version instead"),
     NO_SIGNING_KEY("no-signing-key", 409, "The authority has no usable signing key"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
