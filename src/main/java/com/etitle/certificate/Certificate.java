@@ -103,7 +103,7 @@ public class Certificate extends PanacheEntityBase {
     @Column(nullable = false)
     public CertificateStatus status;
 
-    /** Why the status is what it is: the revocation reason, or REPLACED for a voided certificate. */
+    /** Why the status is what it is: the revocation or suspension reason, or LOST / DAMAGED for a voided (replaced) certificate. */
     @Column(name = "status_reason")
     public String statusReason;
 

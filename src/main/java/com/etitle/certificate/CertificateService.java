@@ -70,6 +70,36 @@ public class CertificateService {
                 return new Issued(CertificateView.of(earlier.get(), publicUrl), true);
             }
         }
+        Certificate c = create(authority, actor, valid, now, null);
+        if (idempotencyKey != null) {
+            em.createNativeQuery("UPDATE idempotency_key SET certificate_id = ?1 WHERE authority_id = ?2 AND idem_key = ?3")
+                    .setParameter(1, c.id).setParameter(2, authority.id).setParameter(3, idempotencyKey).executeUpdate();
+        }
+        return new Issued(CertificateView.of(c, publicUrl), false);
+    }
+
+    /**
+     * The replacement of a lost or damaged certificate (遗失补办, seed 001 §七(三)): the same qualification facts
+     * under a new number and verification code, with a slot of its own, signed by the authority's current key
+     * and linked to the certificate it replaces. The caller voids the old one in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Certificate reissue(Certificate old, String actor) {
+        return create(old.authority, actor, IssueValidator.ValidIssue.of(old), clock.instant().truncatedTo(ChronoUnit.MICROS), old);
+    }
+
+    /** The certificate if it belongs to the authority; another authority's number is indistinguishable from an unknown one. */
+    @Transactional
+    public CertificateView get(Authority authority, String number) {
+        return Certificate.findByNumber(number)
+                .filter(c -> c.authority.id.equals(authority.id))
+                .map(c -> CertificateView.of(c, publicUrl))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no certificate with this number"));
+    }
+
+    /** Numbers, slots, signs and stores one certificate with its audit entry: the one issuance path. */
+    private Certificate create(Authority authority, String actor, IssueValidator.ValidIssue valid, Instant now, Certificate replaces) {
+        LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
         KeyRing.Signing signing = keyRing.current(authority);
         StatusLists.Slot slot = statusLists.allocate(authority, 1).get(0);
         Certificate c = new Certificate();
@@ -96,29 +126,20 @@ public class CertificateService {
         c.issueDate = today;
         c.issuedAt = now;
         c.status = CertificateStatus.VALID;
+        c.replaces = replaces;
         c.credential = credentials.credential(c, signing);
         c.token = credentials.token(c, signing);
         c.persist();
-        if (idempotencyKey != null) {
-            em.createNativeQuery("UPDATE idempotency_key SET certificate_id = ?1 WHERE authority_id = ?2 AND idem_key = ?3")
-                    .setParameter(1, c.id).setParameter(2, authority.id).setParameter(3, idempotencyKey).executeUpdate();
-        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("keyId", signing.key().kid);
         detail.put("qualificationName", c.qualificationName);
         detail.put("level", c.level.name());
         detail.put("qualificationDate", c.qualificationDate.toString());
+        if (replaces != null) {
+            detail.put("replaces", replaces.number);
+        }
         audit.append(actor, authority.code, "certificate.issued", c.number, detail);
-        return new Issued(CertificateView.of(c, publicUrl), false);
-    }
-
-    /** The certificate if it belongs to the authority; another authority's number is indistinguishable from an unknown one. */
-    @Transactional
-    public CertificateView get(Authority authority, String number) {
-        return Certificate.findByNumber(number)
-                .filter(c -> c.authority.id.equals(authority.id))
-                .map(c -> CertificateView.of(c, publicUrl))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no certificate with this number"));
+        return c;
     }
 
     private Optional<Certificate> claimIdempotencyKey(Authority authority, String key, String hash) {

@@ -64,6 +64,9 @@ public class CredentialFactory {
         ObjectNode title = subject.putObject("professionalTitle");
         title.put("type", "ProfessionalTitle");
         title.put("certificateNumber", c.number);
+        if (c.replaces != null) {
+            title.put("replaces", c.replaces.number);
+        }
         title.put("qualificationName", c.qualificationName);
         title.put("level", c.level.name());
         title.put("series", c.series);
@@ -124,7 +127,7 @@ public class CredentialFactory {
         for (String term : List.of("ProfessionalTitleCredential", "ProfessionalTitleHolder", "ProfessionalTitle")) {
             terms.put(term, vocab + term);
         }
-        for (String term : List.of("workUnit", "professionalTitle", "certificateNumber", "qualificationName", "level", "series",
+        for (String term : List.of("workUnit", "professionalTitle", "certificateNumber", "replaces", "qualificationName", "level", "series",
                 "specialty", "effectiveScope", "acquisitionRoute", "promotionType", "committee", "approvalDocumentNumber")) {
             terms.put(term, vocab + term);
         }

@@ -19,6 +19,7 @@ public enum ProblemType {
     STATUS_CONFLICT("status-conflict", 409, "The certificate's status does not allow this change"),
     BATCH_RUNNING("batch-running", 409, "A request with this Idempotency-Key is still being processed"),
     ALREADY_ISSUED("already-issued", 409, "Certificates were already issued for this qualification document"),
+    REISSUE_CONFLICT("reissue-conflict", 409, "The reissue application's state does not allow this"),
     KEY_GENERATION_DISABLED("key-generation-disabled", 409, "This deployment does not generate signing keys; mount the new key version instead"),
     NO_SIGNING_KEY("no-signing-key", 409, "The authority has no usable signing key"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");

@@ -7,6 +7,8 @@ import java.util.List;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.Level;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The public answer. It carries a fixed, minimal set of certificate fields and never the holder's ID
  * number; a "no match" answer has exactly the same shape whatever the reason.
@@ -37,7 +39,9 @@ public record VerificationAnswer(
             String specialty,
             Authority issuingAuthority,
             LocalDate qualificationDate,
-            CertificateStatus status) {
+            CertificateStatus status,
+            @Schema(description = "True when the certificate was voided and replaced after being reported lost or damaged;"
+                    + " the replacement's number is never shown") boolean replaced) {
     }
 
     public record Authority(String code, String name) {

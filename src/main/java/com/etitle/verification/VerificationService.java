@@ -189,7 +189,8 @@ public class VerificationService {
 
     private VerificationAnswer statusOf(Run run, Certificate c) {
         run.subject = new VerificationAnswer.Subject(c.number, c.holderName, c.qualificationName, c.level, c.series, c.specialty,
-                new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status);
+                new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status,
+                c.status == CertificateStatus.VOIDED);
         if (c.status != CertificateStatus.VALID) {
             return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
         }

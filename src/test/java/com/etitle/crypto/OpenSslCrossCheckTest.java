@@ -2,31 +2,22 @@ package com.etitle.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.etitle.certificate.CredentialFactory;
+import com.etitle.support.OpenSsl;
+import com.etitle.support.OpenSsl.Verdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -40,10 +31,6 @@ class OpenSslCrossCheckTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final byte[] MESSAGE = "专业技术职称电子证书 / e-certificate".getBytes(StandardCharsets.UTF_8);
-    /** GM/T 0009 default signer id, which our SM2 signer uses; OpenSSL 3 defaults to an empty id instead. */
-    private static final String SM2_DISTINGUISHING_ID = "1234567812345678";
-    /** SM2 in OpenSSL 3 needs the digest and the id spelled out for both -sign and -verify. */
-    private static final List<String> SM2_OPTIONS = List.of("-digest", "sm3", "-pkeyopt", "distid:" + SM2_DISTINGUISHING_ID);
     private static final String AUTHORITY = "HRSS-440000";
     private static final String KID = AUTHORITY + "-k1";
     private static final String ISSUER = "https://etitle.example/issuers/" + AUTHORITY;
@@ -52,15 +39,16 @@ class OpenSslCrossCheckTest {
     @TempDir
     Path dir;
 
-    enum Verdict { VERIFIED, REJECTED }
+    private OpenSsl openssl;
 
     @BeforeAll
     static void openssl_3_is_on_the_path() {
-        Run version = run(Path.of("."), "openssl", "version");
-        String text = version.text().trim();
-        // Ed25519 and SM2 with -rawin and a distinguishing id need OpenSSL 3.
-        assertThat(text).as("`openssl version` printed %s; this check needs OpenSSL 3 or later", text)
-                .matches("OpenSSL ([3-9]|[1-9][0-9])\\..*");
+        OpenSsl.assertVersion3();
+    }
+
+    @BeforeEach
+    void openssl_works_in_the_temporary_folder() {
+        openssl = new OpenSsl(dir);
     }
 
     @ParameterizedTest
@@ -111,8 +99,9 @@ class OpenSslCrossCheckTest {
     void a_data_integrity_proof_verifies_with_openssl_over_hash_data_rebuilt_with_openssl_digests(KeyAlgorithm algorithm) {
         Keys.PrivateKey key = Keys.generate(algorithm);
         ObjectNode secured = signedCredential(key);
+        byte[] hashData = openssl.dataIntegrityHashData(algorithm, secured);
 
-        assertThat(opensslVerify(key.publicKeySpki(), algorithm, hashDataByOpenssl(algorithm, secured), proofValue(secured)))
+        assertThat(opensslVerify(key.publicKeySpki(), algorithm, hashData, OpenSsl.proofValue(secured)))
                 .isEqualTo(Verdict.VERIFIED);
     }
 
@@ -121,8 +110,9 @@ class OpenSslCrossCheckTest {
     void openssl_rejects_a_data_integrity_proof_when_one_byte_of_the_hash_data_is_flipped(KeyAlgorithm algorithm) {
         Keys.PrivateKey key = Keys.generate(algorithm);
         ObjectNode secured = signedCredential(key);
+        byte[] hashData = openssl.dataIntegrityHashData(algorithm, secured);
 
-        assertThat(opensslVerify(key.publicKeySpki(), algorithm, flipped(hashDataByOpenssl(algorithm, secured)), proofValue(secured)))
+        assertThat(opensslVerify(key.publicKeySpki(), algorithm, flipped(hashData), OpenSsl.proofValue(secured)))
                 .isEqualTo(Verdict.REJECTED);
     }
 
@@ -156,77 +146,12 @@ class OpenSslCrossCheckTest {
         assertThat(token.length()).isLessThan(600);
     }
 
-    /** Data Integrity hash data: H(JCS(proof config)) || H(JCS(document)), the digests computed by OpenSSL. */
-    private byte[] hashDataByOpenssl(KeyAlgorithm algorithm, ObjectNode secured) {
-        ObjectNode document = secured.deepCopy();
-        ObjectNode proofConfig = (ObjectNode) document.remove("proof");
-        proofConfig.remove("proofValue");
-        return concat(opensslDigest(algorithm, Jcs.canonicalize(proofConfig)), opensslDigest(algorithm, Jcs.canonicalize(document)));
-    }
-
-    private byte[] opensslDigest(KeyAlgorithm algorithm, byte[] data) {
-        Path input = write("digest-input", data);
-        Run digest = run(dir, "openssl", "dgst", algorithm == KeyAlgorithm.SM2 ? "-sm3" : "-sha256", "-binary", input.toString());
-        assertThat(digest.exitCode()).as("openssl dgst failed: %s", digest.text()).isZero();
-        assertThat(digest.stdout()).hasSize(32);
-        return digest.stdout();
-    }
-
-    /** Runs {@code openssl pkeyutl -verify}; anything but a clean verdict (bad key, bad DER) fails the test. */
     private Verdict opensslVerify(byte[] spki, KeyAlgorithm algorithm, byte[] message, byte[] signature) {
-        Path publicKey = write("public.pem", Keys.publicKeyPem(spki).getBytes(StandardCharsets.US_ASCII));
-        Path messageFile = write("message", message);
-        List<String> command = new ArrayList<>(List.of("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", publicKey.toString(),
-                "-rawin", "-in", messageFile.toString()));
-        if (algorithm == KeyAlgorithm.SM2) {
-            command.addAll(List.of("-sigfile", write("signature.der", sm2Der(signature)).toString()));
-            command.addAll(SM2_OPTIONS);
-        } else {
-            command.addAll(List.of("-sigfile", write("signature", signature).toString()));
-        }
-        Run verify = run(dir, command.toArray(String[]::new));
-        if (verify.exitCode() == 0 && verify.text().contains("Signature Verified Successfully")) {
-            return Verdict.VERIFIED;
-        }
-        if (verify.exitCode() != 0 && verify.text().contains("Signature Verification Failure")) {
-            return Verdict.REJECTED;
-        }
-        throw new AssertionError("openssl gave no verdict (exit " + verify.exitCode() + "): " + verify.text());
+        return openssl.verify(Keys.publicKeyPem(spki), algorithm, message, signature);
     }
 
-    /** Runs {@code openssl pkeyutl -sign} with the key as we write it to disk; returns the signature in our form. */
     private byte[] opensslSign(Keys.PrivateKey key, byte[] message) {
-        Path privateKey = write("private.pem", key.toPem().getBytes(StandardCharsets.US_ASCII));
-        Path messageFile = write("message", message);
-        Path signatureFile = dir.resolve("signature.out");
-        List<String> command = new ArrayList<>(List.of("openssl", "pkeyutl", "-sign", "-inkey", privateKey.toString(),
-                "-rawin", "-in", messageFile.toString(), "-out", signatureFile.toString()));
-        if (key.algorithm() == KeyAlgorithm.SM2) {
-            command.addAll(SM2_OPTIONS);
-        }
-        Run sign = run(dir, command.toArray(String[]::new));
-        assertThat(sign.exitCode()).as("openssl pkeyutl -sign failed: %s", sign.text()).isZero();
-        byte[] signature = read(signatureFile);
-        return key.algorithm() == KeyAlgorithm.SM2 ? sm2Plain(signature) : signature;
-    }
-
-    /** Our SM2 signatures are r||s (32 bytes each); OpenSSL reads the ASN.1 SEQUENCE { INTEGER r, INTEGER s }. */
-    private static byte[] sm2Der(byte[] plain) {
-        assertThat(plain).hasSize(64);
-        BigInteger r = new BigInteger(1, Arrays.copyOfRange(plain, 0, 32));
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(plain, 32, 64));
-        try {
-            return new DERSequence(new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(s)}).getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] sm2Plain(byte[] der) {
-        ASN1Sequence sequence = ASN1Sequence.getInstance(der);
-        assertThat(sequence.size()).isEqualTo(2);
-        return concat(BigIntegers.asUnsignedByteArray(32, ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue()),
-                BigIntegers.asUnsignedByteArray(32, ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue()));
+        return openssl.sign(key.toPem(), key.algorithm(), message);
     }
 
     private static ObjectNode signedCredential(Keys.PrivateKey key) {
@@ -275,67 +200,9 @@ class OpenSslCrossCheckTest {
         return Base64.getUrlDecoder().decode(parts[2]);
     }
 
-    private static byte[] proofValue(ObjectNode secured) {
-        return Encodings.multibaseStrict(secured.path("proof").path("proofValue").asText()).orElseThrow();
-    }
-
     private static byte[] flipped(byte[] data) {
         byte[] copy = data.clone();
         copy[copy.length / 2] ^= 0x01;
         return copy;
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    private Path write(String name, byte[] content) {
-        try {
-            return Files.write(dir.resolve(name), content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private record Run(int exitCode, byte[] stdout, byte[] stderr) {
-
-        String text() {
-            return new String(stdout, StandardCharsets.UTF_8) + new String(stderr, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Runs a command; a missing executable fails the test, because a skipped cross-check checks nothing. */
-    private static Run run(Path workingDirectory, String... command) {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command[0] + ": the OpenSSL cross-check needs the `openssl` CLI"
-                    + " (OpenSSL 3, with Ed25519, SM2 and SM3) on the PATH, as CI machines have it", e);
-        }
-        try {
-            // Closed stdin: every command here reads files, and none may wait for a terminal.
-            process.getOutputStream().close();
-            // stdout is binary for `dgst -binary`, so it is kept apart from stderr rather than merged into it;
-            // openssl writes only a few lines to stderr, far below what would fill the pipe while stdout is read.
-            byte[] stdout = process.getInputStream().readAllBytes();
-            byte[] stderr = process.getErrorStream().readAllBytes();
-            return new Run(process.waitFor(), stdout, stderr);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running openssl", e);
-        }
     }
 }

@@ -1,0 +1,84 @@
+package com.etitle.voidnotice;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.etitle.authority.Caller;
+import com.etitle.common.Problem;
+
+/** Void notices on the portal: public reading, and publishing at once for an issuer's own authority. */
+@Path(VoidNoticeService.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Void notices")
+public class VoidNoticeResource {
+
+    /** A published notice never changes; a new one shows on the list within this time. */
+    private static final String PUBLIC_CACHE = "public, max-age=300";
+
+    private final VoidNoticeService notices;
+    private final Caller caller;
+
+    VoidNoticeResource(VoidNoticeService notices, Caller caller) {
+        this.notices = notices;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Published void notices of every authority, newest first")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticePage.class)))
+    @APIResponse(responseCode = "422", description = "page below 0, or size outside 1-100",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        return Response.ok(notices.page(page, size)).header("Cache-Control", PUBLIC_CACHE).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One void notice, the signed document byte for byte as published")
+    @APIResponse(responseCode = "200", description = "The signed notice",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticeView.class)))
+    @APIResponse(responseCode = "404", description = "No notice with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@Parameter(description = "The notice number", example = "HRSS-440000-VOID-2026-007") @PathParam("id") String number) {
+        return Response.ok(notices.document(number)).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", PUBLIC_CACHE).build();
+    }
+
+    @POST
+    @RolesAllowed("issuer")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Publish your authority's queued void declarations now, without waiting for the period")
+    @APIResponse(responseCode = "201", description = "Published",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticeView.class)))
+    @APIResponse(responseCode = "204", description = "Nothing was queued; no notice was made")
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an issuer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response publish() {
+        return notices.publish(caller.authority(), caller.actor())
+                .map(p -> Response.created(URI.create(VoidNoticeService.PATH + "/" + p.noticeNumber())).entity(p.document())
+                        .type(MediaType.APPLICATION_JSON_TYPE))
+                .orElseGet(Response::noContent)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

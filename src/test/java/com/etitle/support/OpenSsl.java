@@ -1,0 +1,199 @@
+package com.etitle.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.util.BigIntegers;
+
+import com.etitle.crypto.Encodings;
+import com.etitle.crypto.Jcs;
+import com.etitle.crypto.KeyAlgorithm;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The OpenSSL 3 command line as a second, independent implementation of Ed25519, SM2, SHA-256 and SM3:
+ * what a verifier outside this service (a province's system, an auditor with a shell) would use. Files go
+ * to the folder given; a missing {@code openssl} fails the test, because a skipped cross-check checks nothing.
+ */
+public final class OpenSsl {
+
+    public enum Verdict { VERIFIED, REJECTED }
+
+    /** GM/T 0009 default signer id, which our SM2 signer uses; OpenSSL 3 defaults to an empty id instead. */
+    private static final String SM2_DISTINGUISHING_ID = "1234567812345678";
+    /** SM2 in OpenSSL 3 needs the digest and the id spelled out for both -sign and -verify. */
+    private static final List<String> SM2_OPTIONS = List.of("-digest", "sm3", "-pkeyopt", "distid:" + SM2_DISTINGUISHING_ID);
+    /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32 raw key bytes follow it. */
+    private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+
+    private final Path dir;
+
+    public OpenSsl(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Fails unless {@code openssl version} says 3 or later: Ed25519 and SM2 with -rawin and a distinguishing id need it. */
+    public static void assertVersion3() {
+        String text = run(Path.of("."), "openssl", "version").text().trim();
+        assertThat(text).as("`openssl version` printed %s; this check needs OpenSSL 3 or later", text)
+                .matches("OpenSSL ([3-9]|[1-9][0-9])\\..*");
+    }
+
+    /** The PEM of an Ed25519 public key given as its 32 raw bytes (a JWK's {@code x}), built by hand rather than by our code. */
+    public static String ed25519PublicKeyPem(byte[] raw) {
+        assertThat(raw).hasSize(32);
+        byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + raw.length);
+        System.arraycopy(raw, 0, spki, ED25519_SPKI_PREFIX.length, raw.length);
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(spki) + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** SHA-256 (SM3 for SM2) of the data, by {@code openssl dgst}. */
+    public byte[] digest(KeyAlgorithm algorithm, byte[] data) {
+        Path input = write("digest-input", data);
+        Run digest = run(dir, "openssl", "dgst", algorithm == KeyAlgorithm.SM2 ? "-sm3" : "-sha256", "-binary", input.toString());
+        assertThat(digest.exitCode()).as("openssl dgst failed: %s", digest.text()).isZero();
+        assertThat(digest.stdout()).hasSize(32);
+        return digest.stdout();
+    }
+
+    /**
+     * Data Integrity hash data of a secured document, H(JCS(proof config)) || H(JCS(document without proof)),
+     * with the digests computed by OpenSSL.
+     */
+    public byte[] dataIntegrityHashData(KeyAlgorithm algorithm, ObjectNode secured) {
+        ObjectNode document = secured.deepCopy();
+        ObjectNode proofConfig = (ObjectNode) document.remove("proof");
+        proofConfig.remove("proofValue");
+        return concat(digest(algorithm, Jcs.canonicalize(proofConfig)), digest(algorithm, Jcs.canonicalize(document)));
+    }
+
+    /** The signature bytes of a Data Integrity proof (multibase base58btc). */
+    public static byte[] proofValue(ObjectNode secured) {
+        return Encodings.multibaseStrict(secured.path("proof").path("proofValue").asText()).orElseThrow();
+    }
+
+    /** Runs {@code openssl pkeyutl -verify}; anything but a clean verdict (bad key, bad DER) fails the test. */
+    public Verdict verify(String publicKeyPem, KeyAlgorithm algorithm, byte[] message, byte[] signature) {
+        Path publicKey = write("public.pem", publicKeyPem.getBytes(StandardCharsets.US_ASCII));
+        Path messageFile = write("message", message);
+        List<String> command = new ArrayList<>(List.of("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", publicKey.toString(),
+                "-rawin", "-in", messageFile.toString()));
+        if (algorithm == KeyAlgorithm.SM2) {
+            command.addAll(List.of("-sigfile", write("signature.der", sm2Der(signature)).toString()));
+            command.addAll(SM2_OPTIONS);
+        } else {
+            command.addAll(List.of("-sigfile", write("signature", signature).toString()));
+        }
+        Run verify = run(dir, command.toArray(String[]::new));
+        if (verify.exitCode() == 0 && verify.text().contains("Signature Verified Successfully")) {
+            return Verdict.VERIFIED;
+        }
+        if (verify.exitCode() != 0 && verify.text().contains("Signature Verification Failure")) {
+            return Verdict.REJECTED;
+        }
+        throw new AssertionError("openssl gave no verdict (exit " + verify.exitCode() + "): " + verify.text());
+    }
+
+    /** Runs {@code openssl pkeyutl -sign} with a PKCS#8 PEM key; returns the signature in our form (r||s for SM2). */
+    public byte[] sign(String privateKeyPem, KeyAlgorithm algorithm, byte[] message) {
+        Path privateKey = write("private.pem", privateKeyPem.getBytes(StandardCharsets.US_ASCII));
+        Path messageFile = write("message", message);
+        Path signatureFile = dir.resolve("signature.out");
+        List<String> command = new ArrayList<>(List.of("openssl", "pkeyutl", "-sign", "-inkey", privateKey.toString(),
+                "-rawin", "-in", messageFile.toString(), "-out", signatureFile.toString()));
+        if (algorithm == KeyAlgorithm.SM2) {
+            command.addAll(SM2_OPTIONS);
+        }
+        Run sign = run(dir, command.toArray(String[]::new));
+        assertThat(sign.exitCode()).as("openssl pkeyutl -sign failed: %s", sign.text()).isZero();
+        byte[] signature = read(signatureFile);
+        return algorithm == KeyAlgorithm.SM2 ? sm2Plain(signature) : signature;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** Our SM2 signatures are r||s (32 bytes each); OpenSSL reads the ASN.1 SEQUENCE { INTEGER r, INTEGER s }. */
+    private static byte[] sm2Der(byte[] plain) {
+        assertThat(plain).hasSize(64);
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(plain, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(plain, 32, 64));
+        try {
+            return new DERSequence(new ASN1Encodable[] {new ASN1Integer(r), new ASN1Integer(s)}).getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sm2Plain(byte[] der) {
+        ASN1Sequence sequence = ASN1Sequence.getInstance(der);
+        assertThat(sequence.size()).isEqualTo(2);
+        return concat(BigIntegers.asUnsignedByteArray(32, ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue()),
+                BigIntegers.asUnsignedByteArray(32, ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue()));
+    }
+
+    private Path write(String name, byte[] content) {
+        try {
+            return Files.write(dir.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Run(int exitCode, byte[] stdout, byte[] stderr) {
+
+        String text() {
+            return new String(stdout, StandardCharsets.UTF_8) + new String(stderr, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Run run(Path workingDirectory, String... command) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command[0] + ": the OpenSSL cross-check needs the `openssl` CLI"
+                    + " (OpenSSL 3, with Ed25519, SM2 and SM3) on the PATH, as CI machines have it", e);
+        }
+        try {
+            // Closed stdin: every command here reads files, and none may wait for a terminal.
+            process.getOutputStream().close();
+            // stdout is binary for `dgst -binary`, so it is kept apart from stderr rather than merged into it;
+            // openssl writes only a few lines to stderr, far below what would fill the pipe while stdout is read.
+            byte[] stdout = process.getInputStream().readAllBytes();
+            byte[] stderr = process.getErrorStream().readAllBytes();
+            return new Run(process.waitFor(), stdout, stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running openssl", e);
+        }
+    }
+}
