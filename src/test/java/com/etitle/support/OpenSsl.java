@@ -46,6 +46,21 @@ public final class OpenSsl {
         this.dir = dir;
     }
 
+    /**
+     * Checks a document the service signed (a void notice, a status list) the way an outsider would: the
+     * Ed25519 key from /.well-known/jwks.json turned into PEM by hand, the two digests of the JCS forms and
+     * the signature checked by OpenSSL.
+     */
+    public Verdict verifyWithPublishedKey(ObjectNode signed) {
+        String method = signed.at("/proof/verificationMethod").asText();
+        String kid = method.substring(method.indexOf('#') + 1);
+        java.util.Map<String, String> jwk = io.restassured.RestAssured.given().get("/.well-known/jwks.json").then().statusCode(200)
+                .extract().jsonPath().getMap("keys.find { it.kid == '" + kid + "' }");
+        assertThat(jwk).as("published key %s", kid).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519");
+        String pem = ed25519PublicKeyPem(Base64.getUrlDecoder().decode(jwk.get("x")));
+        return verify(pem, KeyAlgorithm.ED25519, dataIntegrityHashData(KeyAlgorithm.ED25519, signed), proofValue(signed));
+    }
+
     /** Fails unless {@code openssl version} says 3 or later: Ed25519 and SM2 with -rawin and a distinguishing id need it. */
     public static void assertVersion3() {
         String text = run(Path.of("."), "openssl", "version").text().trim();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.etitle.crypto.KeyAlgorithm;
 import com.etitle.support.Api;
 import com.etitle.support.Database;
 import com.etitle.support.OpenSsl;
@@ -277,21 +275,8 @@ class VoidNoticeTest {
         return given().get(PATH + "/{number}", number).then().statusCode(200).extract().asString();
     }
 
-    /**
-     * Checks a notice the way an outsider would: the key from /.well-known/jwks.json turned into PEM by hand,
-     * the two SHA-256 digests of the JCS forms and the Ed25519 signature checked by OpenSSL.
-     */
     private OpenSsl.Verdict opensslVerdict(String document) {
-        ObjectNode notice = readObject(document);
-        String method = notice.at("/proof/verificationMethod").asText();
-        String kid = method.substring(method.indexOf('#') + 1);
-        Map<String, String> jwk = given().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath()
-                .getMap("keys.find { it.kid == '" + kid + "' }");
-        assertThat(jwk).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519");
-        String pem = OpenSsl.ed25519PublicKeyPem(Base64.getUrlDecoder().decode(jwk.get("x")));
-        OpenSsl openssl = new OpenSsl(dir);
-        return openssl.verify(pem, KeyAlgorithm.ED25519, openssl.dataIntegrityHashData(KeyAlgorithm.ED25519, notice),
-                OpenSsl.proofValue(notice));
+        return new OpenSsl(dir).verifyWithPublishedKey(readObject(document));
     }
 
     /** The notice a voided certificate's declaration went into; null while it is queued. */
