@@ -110,7 +110,9 @@ class RunnableJarIT {
         String number = field(issued.body(), "number");
         String byCode = "{\"certificateNumber\":\"" + number + "\",\"holderName\":\"赵六\",\"verificationCode\":\""
                 + field(issued.body(), "verificationCode") + "\"}";
+        // both replicas have answered once, so what is timed below is visibility, not a cold first request
         assertThat(result(second, byCode)).isEqualTo("VALID");
+        assertThat(result(first, byCode)).isEqualTo("VALID");
 
         assertThat(post(second.base() + "/api/v1/certificates/" + number + "/suspension", "{}", token).statusCode()).isEqualTo(200);
         long seenAfter = millisUntil(first, byCode, "CERTIFICATE_NOT_VALID");
@@ -119,6 +121,52 @@ class RunnableJarIT {
         System.out.printf("status change seen by the other replica after %d ms (suspend) and %d ms (reinstate)%n", seenAfter, backAfter);
         assertThat(seenAfter).isLessThan(1000);
         assertThat(backAfter).isLessThan(1000);
+    }
+
+    @Test
+    void a_batch_killed_with_sigkill_in_the_middle_leaves_nothing_and_its_retry_issues_each_entry_exactly_once() throws Exception {
+        Path data = work.resolve("data");
+        Service first = start(work, Map.of());
+        String url = "jdbc:postgresql://localhost:" + postgresPort(data) + "/postgres";
+        long document = com.etitle.support.Registers.document(url, "DEMO", 10_000);
+        String token = devToken(work, "--role", "issuer", "--authority", "DEMO");
+        String body = "{\"documentId\":" + document + "}";
+        http.sendAsync(HttpRequest.newBuilder(URI.create(first.base() + "/api/v1/certificate-batches"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).header("Idempotency-Key", "kill-me")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (count(url, "SELECT coalesce(max(issued), 0) FROM certificate_batch WHERE idem_key = 'kill-me'") < 1000) {
+            assertThat(System.currentTimeMillis()).as("the batch reports progress").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+
+        first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        processes.remove(first.process());
+        assertThat(count(url, certificatesOf(document))).as("no certificate of the killed batch").isZero();
+
+        Service second = start(work, Map.of());
+        String newUrl = "jdbc:postgresql://localhost:" + postgresPort(data) + "/postgres";
+        assertThat(count(newUrl, certificatesOf(document))).isZero();
+        HttpResponse<String> retried = http.send(HttpRequest.newBuilder(URI.create(second.base() + "/api/v1/certificate-batches"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).header("Idempotency-Key", "kill-me")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.body()).contains("\"status\":\"COMPLETED\"", "\"issued\":10000");
+        assertThat(count(newUrl, certificatesOf(document))).isEqualTo(10_000);
+        assertThat(count(newUrl, "SELECT count(DISTINCT c.document_entry_id) FROM certificate c JOIN qualification_document_entry e"
+                + " ON e.id = c.document_entry_id WHERE e.document_id = " + document)).isEqualTo(10_000);
+    }
+
+    private static String certificatesOf(long document) {
+        return "SELECT count(*) FROM certificate c JOIN qualification_document_entry e ON e.id = c.document_entry_id WHERE e.document_id = "
+                + document;
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Polls verification on a replica until it answers the expected result; the time it took, or fails after 5 s. */
