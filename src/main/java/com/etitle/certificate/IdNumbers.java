@@ -3,6 +3,8 @@ package com.etitle.certificate;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import com.etitle.common.Fields;
+
 /** Resident identity numbers (GB 11643-1999): checking, masking. */
 public final class IdNumbers {
 
@@ -40,6 +42,17 @@ public final class IdNumbers {
             return "check character does not match (GB 11643)";
         }
         return null;
+    }
+
+    /** Checks a request field that must hold a resident ID number; returns it normalised (failures go to {@code fields}). */
+    public static String check(Fields fields, String field, String value) {
+        String id = normalise(value);
+        if (id.isEmpty()) {
+            fields.fail(field, "is required");
+        } else if (problem(id) != null) {
+            fields.fail(field, problem(id));
+        }
+        return id;
     }
 
     /** The form that may appear outside the authority: region prefix and last four only. */

@@ -46,7 +46,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return response(e.type(), e.getMessage(), uri, e.invalidParams());
+        Response answer = response(e.type(), e.getMessage(), uri, e.invalidParams());
+        if (e instanceof TooManyRequestsException tooMany) {
+            return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds()).build();
+        }
+        return answer;
     }
 
     /** Quarkus ships its own mappers for these two; ours answer problem+json instead. */

@@ -6,7 +6,9 @@ package com.etitle.common;
  */
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON of the expected shape"),
+    INVALID_QUERY("invalid-query", 400, "A query parameter is invalid"),
     VALIDATION_FAILED("validation-failed", 422, "One or more fields are invalid"),
+    CALENDAR_NO_DATA("calendar-no-data", 422, "The working-day calendar has no data for a date the request reaches"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was already used with a different request"),
     UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
     FORBIDDEN("forbidden", 403, "The token does not allow this operation"),
@@ -22,6 +24,12 @@ public enum ProblemType {
     REISSUE_CONFLICT("reissue-conflict", 409, "The reissue application's state does not allow this"),
     KEY_GENERATION_DISABLED("key-generation-disabled", 409, "This deployment does not generate signing keys; mount the new key version instead"),
     NO_SIGNING_KEY("no-signing-key", 409, "The authority has no usable signing key"),
+    PUBLICITY_NOT_OPEN("publicity-not-open", 409, "The publicity period of this notice is not open"),
+    ENTRY_WITHDRAWN("entry-withdrawn", 409, "The entry was withdrawn after an upheld objection"),
+    OBJECTION_ALREADY_ANSWERED("objection-already-answered", 409, "The objection has already been answered"),
+    NOTICE_NOT_FINISHED("notice-not-finished", 409, "The notice has not ended or has unanswered objections"),
+    DUPLICATE("duplicate", 409, "A record with this identity already exists"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests; retry after the time in Retry-After"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     private final String slug;

@@ -53,9 +53,9 @@ public class ReissueService {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
         }
         Fields fields = new Fields();
-        String number = fields.text("certificateNumber", request.certificateNumber(), 32, true);
+        String number = fields.text("certificateNumber", request.certificateNumber(), 32);
         ReissueReason reason = fields.choice("reason", request.reason(), ReissueReason.class);
-        String declaration = fields.prose("declaration", request.declaration(), 10, 2000);
+        String declaration = fields.multilineText("declaration", request.declaration(), 10, 2000);
         fields.throwIfInvalid("nothing was filed");
         Certificate certificate = statusService.owned(authority, number);
         // Held to the end of the transaction: two applications for one certificate are checked one after the other.
@@ -113,7 +113,7 @@ public class ReissueService {
     @Transactional
     public ReissueApplicationView reject(Authority authority, String actor, long id, RejectionRequest request) {
         Fields fields = new Fields();
-        String reason = fields.prose("reason", request == null ? null : request.reason(), 1, 500);
+        String reason = fields.multilineText("reason", request == null ? null : request.reason(), 1, 500);
         fields.throwIfInvalid("nothing was decided");
         ReissueApplication a = owned(authority, id, LockModeType.PESSIMISTIC_WRITE);
         if (a.status == ReissueStatus.REJECTED) {

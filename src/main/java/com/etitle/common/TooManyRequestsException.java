@@ -1,0 +1,18 @@
+package com.etitle.common;
+
+import java.time.Duration;
+
+/** A 429 problem; the mapper adds {@code Retry-After} in whole seconds. */
+public class TooManyRequestsException extends ProblemException {
+
+    private final long retryAfterSeconds;
+
+    public TooManyRequestsException(String detail, Duration retryAfter) {
+        super(ProblemType.RATE_LIMITED, detail);
+        this.retryAfterSeconds = RateLimiter.retryAfterSeconds(retryAfter);
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}

@@ -1,0 +1,103 @@
+package com.etitle.publicity;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.etitle.authority.Caller;
+import com.etitle.common.Paged;
+import com.etitle.common.Problem;
+import com.etitle.common.PublicAnswers;
+
+/** Results publicity (公示): registrars open notices; anyone reads them. */
+@Path("/api/v1/publicity-notices")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Publicity")
+public class PublicityNoticeResource {
+
+    /** The list's page type, named for the OpenAPI document. */
+    @Schema(name = "NoticePage")
+    public record NoticePage(java.util.List<NoticeView.Summary> items, int page, int size, long total) {
+    }
+
+    private final PublicityService notices;
+    private final Caller caller;
+    private final PublicAnswers answers;
+    private final PublicityConfig config;
+
+    PublicityNoticeResource(PublicityService notices, Caller caller, PublicAnswers answers, PublicityConfig config) {
+        this.notices = notices;
+        this.caller = caller;
+        this.answers = answers;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed("registrar")
+    @SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a results publicity notice for a committee of your authority; the end is computed from the working-day calendar")
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = NoticeView.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a registrar", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields (all named), e.g. an unknown committee, fewer than 5 working days, "
+            + "or a window reaching a year without calendar data (calendar-no-data)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response open(OpenNoticeRequest request) {
+        NoticeView notice = notices.open(caller.authority(), caller.actor(), request);
+        return Response.created(URI.create("/api/v1/publicity-notices/" + notice.id())).entity(notice)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Operation(summary = "Published notices, newest start first; cacheable (ETag, short max-age)")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = NoticePage.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "400", description = "A query parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response list(@Context Request request,
+            @Parameter(description = "open: objections accepted now; closed: ended", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"open", "closed"})) @QueryParam("state") String state,
+            @QueryParam("committeeId") Long committeeId,
+            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+        Paged<NoticeView.Summary> result = notices.list(state, committeeId, page, size);
+        return answers.ok(request, new NoticePage(result.items(), result.page(), result.size(), result.total()), config.cacheMaxAge());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A published notice with its entries (never ID numbers); withdrawn entries are marked")
+    @APIResponse(responseCode = "200", description = "The notice", content = @Content(schema = @Schema(implementation = NoticeView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "404", description = "No such notice, or not yet published", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response get(@Context Request request, @PathParam("id") long id) {
+        return answers.ok(request, notices.get(id), config.cacheMaxAge());
+    }
+}

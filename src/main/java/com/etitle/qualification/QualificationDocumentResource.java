@@ -1,0 +1,100 @@
+package com.etitle.qualification;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.etitle.authority.Caller;
+import com.etitle.common.Paged;
+import com.etitle.common.Problem;
+import com.etitle.common.PublicAnswers;
+import com.etitle.publicity.PublicityConfig;
+
+/** Qualification documents (资格文件): registrars issue them after publicity; anyone can query them. */
+@Path("/api/v1/qualification-documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Qualification documents")
+public class QualificationDocumentResource {
+
+    private final QualificationDocumentService documents;
+    private final Caller caller;
+    private final PublicAnswers answers;
+    private final PublicityConfig config;
+
+    QualificationDocumentResource(QualificationDocumentService documents, Caller caller, PublicAnswers answers, PublicityConfig config) {
+        this.documents = documents;
+        this.caller = caller;
+        this.answers = answers;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed("registrar")
+    @SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue the qualification document of an ended notice whose objections are all answered")
+    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a registrar", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The notice is still open or has unanswered objections (notice-not-finished), "
+            + "or it already has a document, or the document number is taken (duplicate)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, all named", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response issue(IssueDocumentRequest request) {
+        DocumentView document = documents.issue(caller.authority(), caller.actor(), request);
+        return Response.created(URI.create("/api/v1/qualification-documents/" + document.id())).entity(document)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Operation(summary = "Qualification documents, newest first; cacheable (ETag, short max-age)")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DocumentView.Page.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "400", description = "A query parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response list(@Context Request request, @QueryParam("committeeId") Long committeeId,
+            @Parameter(description = "Year of the document date") @QueryParam("year") Integer year,
+            @Parameter(description = "Text in the document number, the committee's name or a holder's name; at most 50 characters")
+            @QueryParam("q") String q,
+            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
+            @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+        Paged<DocumentView.Summary> result = documents.list(committeeId, year, q, page, size);
+        return answers.ok(request, new DocumentView.Page(result.items(), result.page(), result.size(), result.total()), config.cacheMaxAge());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A qualification document: name, work unit, qualification, effective scope, promotion type, qualification date")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
+    @APIResponse(responseCode = "404", description = "No such document", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response get(@Context Request request, @PathParam("id") long id) {
+        return answers.ok(request, documents.get(id), config.cacheMaxAge());
+    }
+}
