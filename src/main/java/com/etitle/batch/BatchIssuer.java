@@ -26,12 +26,11 @@ import com.etitle.authority.KeyRing;
 import com.etitle.certificate.AcquisitionRoute;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateNumbers;
-import com.etitle.certificate.CertificateStatus;
-import com.etitle.certificate.CredentialFactory;
+import com.etitle.certificate.CertificateService;
+import com.etitle.certificate.ValidIssue;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
-import com.etitle.crypto.Hashes;
 import com.etitle.qualification.QualificationDocument;
 import com.etitle.qualification.QualificationDocumentEntry;
 import com.etitle.status.StatusLists;
@@ -56,17 +55,17 @@ public class BatchIssuer {
     private final Clock clock;
     private final KeyRing keyRing;
     private final StatusLists statusLists;
-    private final CredentialFactory credentials;
+    private final CertificateService certificates;
     private final AuditLog audit;
     private final BatchLedger ledger;
 
-    BatchIssuer(EntityManager em, Clock clock, KeyRing keyRing, StatusLists statusLists, CredentialFactory credentials, AuditLog audit,
+    BatchIssuer(EntityManager em, Clock clock, KeyRing keyRing, StatusLists statusLists, CertificateService certificates, AuditLog audit,
             BatchLedger ledger) {
         this.em = em;
         this.clock = clock;
         this.keyRing = keyRing;
         this.statusLists = statusLists;
-        this.credentials = credentials;
+        this.certificates = certificates;
         this.audit = audit;
         this.ledger = ledger;
     }
@@ -102,14 +101,12 @@ public class BatchIssuer {
         // Signing is the CPU-bound part: build on every core. Nothing below touches the persistence context;
         // the entities it reads are detached copies made here on the request thread.
         Authority issuer = detached(batch.authority);
-        String committee = document.committee.name;
         Certificate[] made = new Certificate[entries.size()];
         AuditLog.Event[] events = new AuditLog.Event[entries.size()];
-        List<Fact> facts = entries.stream().map(Fact::of).toList();
+        List<ValidIssue> facts = entries.stream().map(e -> facts(e, document)).toList();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         java.util.stream.IntStream.range(0, facts.size()).parallel().forEach(i -> {
-            Certificate c = certificate(facts.get(i), committee, document.documentNumber, document.voteDate, issuer, signing,
-                    slots.get(i), numbers.get(i), now, today);
+            Certificate c = certificates.signed(facts.get(i), issuer, signing, slots.get(i), numbers.get(i), now);
             made[i] = c;
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("keyId", signing.key().kid);
@@ -132,15 +129,13 @@ public class BatchIssuer {
         return BatchView.of(batch);
     }
 
-    /** What a certificate takes from its qualification-document entry, read on the request thread. */
-    private record Fact(String name, String idNumber, String workUnit, String series, String specialty,
-            com.etitle.certificate.Level level, String qualificationName, com.etitle.certificate.EffectiveScope scope,
-            com.etitle.certificate.PromotionType promotion) {
-
-        static Fact of(QualificationDocumentEntry e) {
-            return new Fact(e.name, e.holderIdNumber, e.workUnit, e.series, e.specialty, e.level, e.qualificationName, e.effectiveScope,
-                    e.promotionType);
-        }
+    /**
+     * What a certificate takes from its entry, read on the request thread. seed 001 §四(五): the
+     * qualification counts from the vote date, never from the document date.
+     */
+    private static ValidIssue facts(QualificationDocumentEntry e, QualificationDocument document) {
+        return new ValidIssue(e.name, e.holderIdNumber, e.workUnit, e.series, e.specialty, e.level, e.qualificationName, e.effectiveScope,
+                AcquisitionRoute.EVALUATION, e.promotionType, document.committee.name, document.documentNumber, document.voteDate);
     }
 
     private static Authority detached(Authority managed) {
@@ -151,38 +146,6 @@ public class BatchIssuer {
         copy.region = managed.region;
         copy.algorithm = managed.algorithm;
         return copy;
-    }
-
-    private Certificate certificate(Fact e, String committee, String documentNumber, LocalDate voteDate, Authority issuer,
-            KeyRing.Signing signing, StatusLists.Slot slot, String number, Instant now, LocalDate today) {
-        Certificate c = new Certificate();
-        c.number = number;
-        c.verificationCode = CertificateNumbers.newVerificationCode();
-        c.authority = issuer;
-        c.signingKey = signing.key();
-        c.holderName = e.name();
-        c.holderIdNumber = e.idNumber();
-        c.holderIdHash = Hashes.sha256Hex(e.idNumber());
-        c.workUnit = e.workUnit();
-        c.series = e.series();
-        c.specialty = e.specialty();
-        c.level = e.level();
-        c.qualificationName = e.qualificationName();
-        c.effectiveScope = e.scope();
-        c.acquisitionRoute = AcquisitionRoute.EVALUATION;
-        c.promotionType = e.promotion();
-        c.committeeName = committee;
-        c.approvalDocumentNumber = documentNumber;
-        // seed 001 §四(五): the qualification counts from the vote date, never from the document date
-        c.qualificationDate = voteDate;
-        c.issueDate = today;
-        c.issuedAt = now;
-        c.status = CertificateStatus.VALID;
-        c.statusListId = slot.listId();
-        c.statusListIndex = slot.index();
-        c.credential = credentials.credential(c, signing);
-        c.token = credentials.token(c, signing);
-        return c;
     }
 
     private void insert(List<Certificate> made, long batchId, List<QualificationDocumentEntry> entries) {

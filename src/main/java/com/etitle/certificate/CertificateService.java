@@ -63,7 +63,7 @@ public class CertificateService {
     public Issued issue(Authority authority, String actor, String idempotencyKey, IssueRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
-        IssueValidator.ValidIssue valid = IssueValidator.validate(request, today);
+        ValidIssue valid = IssueValidator.validate(request, today);
         if (idempotencyKey != null) {
             Optional<Certificate> earlier = claimIdempotencyKey(authority, idempotencyKey, requestHash(request));
             if (earlier.isPresent()) {
@@ -85,7 +85,7 @@ public class CertificateService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Certificate reissue(Certificate old, String actor) {
-        return create(old.authority, actor, IssueValidator.ValidIssue.of(old), clock.instant().truncatedTo(ChronoUnit.MICROS), old);
+        return create(old.authority, actor, ValidIssue.of(old), clock.instant().truncatedTo(ChronoUnit.MICROS), old);
     }
 
     /** The certificate if it belongs to the authority; another authority's number is indistinguishable from an unknown one. */
@@ -98,14 +98,45 @@ public class CertificateService {
     }
 
     /** Numbers, slots, signs and stores one certificate with its audit entry: the one issuance path. */
-    private Certificate create(Authority authority, String actor, IssueValidator.ValidIssue valid, Instant now, Certificate replaces) {
+    private Certificate create(Authority authority, String actor, ValidIssue valid, Instant now, Certificate replaces) {
         LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
         KeyRing.Signing signing = keyRing.current(authority);
         StatusLists.Slot slot = statusLists.allocate(authority, 1).get(0);
+        Certificate c = assemble(valid, authority, signing, slot, freshNumber(today.getYear()), now);
+        c.replaces = replaces;
+        c.credential = credentials.credential(c, signing);
+        c.token = credentials.token(c, signing);
+        c.persist();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("keyId", signing.key().kid);
+        detail.put("qualificationName", c.qualificationName);
+        detail.put("level", c.level.name());
+        detail.put("qualificationDate", c.qualificationDate.toString());
+        if (replaces != null) {
+            detail.put("replaces", replaces.number);
+        }
+        audit.append(actor, authority.code, "certificate.issued", c.number, detail);
+        return c;
+    }
+
+    /**
+     * A new VALID certificate of these facts, numbered, with its slot and both signed forms, not yet stored.
+     * Touches no database and no persistence context, so batch issuance calls it from several threads.
+     */
+    public Certificate signed(ValidIssue valid, Authority authority, KeyRing.Signing signing, StatusLists.Slot slot, String number,
+            Instant now) {
+        Certificate c = assemble(valid, authority, signing, slot, number, now);
+        c.credential = credentials.credential(c, signing);
+        c.token = credentials.token(c, signing);
+        return c;
+    }
+
+    private static Certificate assemble(ValidIssue valid, Authority authority, KeyRing.Signing signing, StatusLists.Slot slot, String number,
+            Instant now) {
         Certificate c = new Certificate();
         c.statusListId = slot.listId();
         c.statusListIndex = slot.index();
-        c.number = freshNumber(today.getYear());
+        c.number = number;
         c.verificationCode = CertificateNumbers.newVerificationCode();
         c.authority = authority;
         c.signingKey = signing.key();
@@ -123,22 +154,9 @@ public class CertificateService {
         c.committeeName = valid.committeeName();
         c.approvalDocumentNumber = valid.approvalDocumentNumber();
         c.qualificationDate = valid.qualificationDate();
-        c.issueDate = today;
+        c.issueDate = now.atZone(ClockProducer.CHINA).toLocalDate();
         c.issuedAt = now;
         c.status = CertificateStatus.VALID;
-        c.replaces = replaces;
-        c.credential = credentials.credential(c, signing);
-        c.token = credentials.token(c, signing);
-        c.persist();
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("keyId", signing.key().kid);
-        detail.put("qualificationName", c.qualificationName);
-        detail.put("level", c.level.name());
-        detail.put("qualificationDate", c.qualificationDate.toString());
-        if (replaces != null) {
-            detail.put("replaces", replaces.number);
-        }
-        audit.append(actor, authority.code, "certificate.issued", c.number, detail);
         return c;
     }
 

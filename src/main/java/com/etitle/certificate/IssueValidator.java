@@ -13,16 +13,6 @@ final class IssueValidator {
     static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
 
     /** The checked, typed form of a request. */
-    record ValidIssue(String holderName, String holderIdNumber, String workUnit, String series, String specialty, Level level,
-            String qualificationName, EffectiveScope effectiveScope, AcquisitionRoute acquisitionRoute,
-            PromotionType promotionType, String committeeName, String approvalDocumentNumber, LocalDate qualificationDate) {
-
-        /** The facts of an issued certificate, for its replacement. */
-        static ValidIssue of(Certificate c) {
-            return new ValidIssue(c.holderName, c.holderIdNumber, c.workUnit, c.series, c.specialty, c.level, c.qualificationName,
-                    c.effectiveScope, c.acquisitionRoute, c.promotionType, c.committeeName, c.approvalDocumentNumber, c.qualificationDate);
-        }
-    }
 
     private IssueValidator() {
     }
