@@ -6,6 +6,7 @@ package com.etitle.common;
  */
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON of the expected shape"),
+    INVALID_QUERY("invalid-query", 400, "One or more query parameters are invalid"),
     VALIDATION_FAILED("validation-failed", 422, "One or more fields are invalid"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was already used with a different request"),
     UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
@@ -19,6 +20,8 @@ public enum ProblemType {
     STATUS_CONFLICT("status-conflict", 409, "The certificate's status does not allow this change"),
     KEY_GENERATION_DISABLED("key-generation-disabled", 409, "This deployment does not generate signing keys; mount the new key version instead"),
     NO_SIGNING_KEY("no-signing-key", 409, "The authority has no usable signing key"),
+    COMMITTEE_CODE_TAKEN("committee-code-taken", 409, "The authority already has a committee with this code"),
+    PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since the ETag in If-Match was read"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     private final String slug;
