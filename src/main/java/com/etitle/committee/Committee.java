@@ -80,7 +80,7 @@ public class Committee extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Moves on every update; part of the ETag of public answers */
+    /** Moves on every update */
     @Column(nullable = false)
     public long version;
 }

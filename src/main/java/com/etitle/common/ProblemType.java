@@ -6,7 +6,7 @@ package com.etitle.common;
  */
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON of the expected shape"),
-    INVALID_QUERY("invalid-query", 400, "A query parameter is invalid"),
+    INVALID_QUERY("invalid-query", 400, "One or more query parameters are invalid"),
     VALIDATION_FAILED("validation-failed", 422, "One or more fields are invalid"),
     CALENDAR_NO_DATA("calendar-no-data", 422, "The working-day calendar has no data for a date the request reaches"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was already used with a different request"),
@@ -30,6 +30,8 @@ public enum ProblemType {
     NOTICE_NOT_FINISHED("notice-not-finished", 409, "The notice has not ended or has unanswered objections"),
     DUPLICATE("duplicate", 409, "A record with this identity already exists"),
     RATE_LIMITED("rate-limited", 429, "Too many requests; retry after the time in Retry-After"),
+    COMMITTEE_CODE_TAKEN("committee-code-taken", 409, "The authority already has a committee with this code"),
+    PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since the ETag in If-Match was read"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     private final String slug;
