@@ -2,11 +2,18 @@ package com.etitle.common;
 
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.etitle.crypto.Hashes;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,26 +24,68 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with a short max-age and a strong ETag over the exact bytes sent, so a conditional GET with
  * {@code If-None-Match} gets 304 without a body. The tag is derived from the content, not from a version
  * column, so anything that changes the answer (an entry withdrawn, a window that closed) changes the tag.
+ * <p>
+ * List pages are also kept in this replica's memory for {@code etitle.public-answers.ttl} (default 1 s):
+ * a busy portal then costs one query per page and second instead of one per request, and a page is at most
+ * that much older than the database, well inside the max-age every client may cache it for anyway.
  */
 @ApplicationScoped
 public class PublicAnswers {
 
-    private final ObjectMapper mapper;
+    private static final int MAX_CACHED = 10_000;
 
-    PublicAnswers(ObjectMapper mapper) {
+    private record Cached(byte[] bytes, EntityTag tag, long expiresAt) {
+    }
+
+    private final ObjectMapper mapper;
+    private final long ttlNanos;
+    private final LongSupplier ticker;
+    private final Map<String, Cached> pages = new ConcurrentHashMap<>();
+
+    @Inject
+    PublicAnswers(ObjectMapper mapper, @ConfigProperty(name = "etitle.public-answers.ttl", defaultValue = "PT1S") Duration ttl) {
+        this(mapper, ttl, System::nanoTime);
+    }
+
+    PublicAnswers(ObjectMapper mapper, Duration ttl, LongSupplier ticker) {
         this.mapper = mapper;
+        this.ttlNanos = ttl.toNanos();
+        this.ticker = ticker;
     }
 
     public Response ok(Request request, Object body, Duration maxAge) {
-        byte[] bytes;
+        byte[] bytes = serialise(body);
+        return answer(request, bytes, new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16)), maxAge);
+    }
+
+    /** Like {@link #ok}, but the answer of {@code key} is built at most once per ttl on this replica. */
+    public Response cached(Request request, String key, Supplier<Object> body, Duration maxAge) {
+        long now = ticker.getAsLong();
+        Cached page = pages.get(key);
+        if (page == null || now - page.expiresAt() >= 0) {
+            byte[] bytes = serialise(body.get());
+            page = new Cached(bytes, new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16)), now + ttlNanos);
+            if (ttlNanos > 0) {
+                if (pages.size() >= MAX_CACHED) {
+                    pages.clear();
+                }
+                pages.put(key, page);
+            }
+        }
+        return answer(request, page.bytes(), page.tag(), maxAge);
+    }
+
+    private byte[] serialise(Object body) {
         try {
-            bytes = mapper.writeValueAsBytes(body);
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a public answer", e);
         }
-        EntityTag tag = new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16));
+    }
+
+    private static Response answer(Request request, byte[] bytes, EntityTag tag, Duration maxAge) {
         String cacheControl = "public, max-age=" + maxAge.toSeconds();
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder notModified = request == null ? null : request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.tag(tag).header("Cache-Control", cacheControl).build();
         }

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
-import com.etitle.common.Paged;
 import com.etitle.common.Problem;
 import com.etitle.common.PublicAnswers;
 
@@ -86,8 +85,10 @@ public class PublicityNoticeResource {
             @QueryParam("committeeId") Long committeeId,
             @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
-        Paged<NoticeView.Summary> result = notices.list(state, committeeId, page, size);
-        return answers.ok(request, new NoticePage(result.items(), result.page(), result.size(), result.total()), config.cacheMaxAge());
+        return answers.cached(request, "notices?" + state + "&" + committeeId + "&" + page + "&" + size, () -> {
+            var result = notices.list(state, committeeId, page, size);
+            return new NoticePage(result.items(), result.page(), result.size(), result.total());
+        }, config.cacheMaxAge());
     }
 
     @GET

@@ -83,8 +83,10 @@ public class QualificationDocumentResource {
             @QueryParam("q") String q,
             @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
-        Paged<DocumentView.Summary> result = documents.list(committeeId, year, q, page, size);
-        return answers.ok(request, new DocumentView.Page(result.items(), result.page(), result.size(), result.total()), config.cacheMaxAge());
+        return answers.cached(request, "documents?" + committeeId + "&" + year + "&" + q + "&" + page + "&" + size, () -> {
+            Paged<DocumentView.Summary> result = documents.list(committeeId, year, q, page, size);
+            return new DocumentView.Page(result.items(), result.page(), result.size(), result.total());
+        }, config.cacheMaxAge());
     }
 
     @GET

@@ -32,9 +32,14 @@ class OpenApiContractTest {
     }
 
     @Test
-    void the_contract_names_every_public_path_of_this_issue() throws IOException {
+    void the_contract_names_every_path_of_the_design() throws IOException {
         String contract = Files.readString(CONTRACT);
         assertThat(contract).contains("/.well-known/jwks.json:", "/api/v1/issuers:", "/api/v1/verifications:", "/api/v1/certificates:",
-                "/api/v1/certificates/{number}:");
+                "/api/v1/certificates/{number}:", "/api/v1/certificates/{number}/revocation:", "/api/v1/certificates/{number}/suspension:",
+                "/api/v1/status-lists/{id}:", "/api/v1/reissue-applications:", "/api/v1/reissue-applications/{id}/approval:",
+                "/api/v1/reissue-applications/{id}/rejection:", "/api/v1/void-notices:", "/api/v1/void-notices/{id}:",
+                "/api/v1/committees:", "/api/v1/committees/{id}:", "/api/v1/publicity-notices:", "/api/v1/publicity-notices/{id}:",
+                "/api/v1/publicity-notices/{id}/objections:", "/api/v1/qualification-documents:", "/api/v1/qualification-documents/{id}:",
+                "/api/v1/certificate-batches:", "/api/v1/certificate-batches/{id}:");
     }
 }
