@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -34,7 +35,7 @@ public class PublicAnswers {
 
     private static final int MAX_CACHED = 10_000;
 
-    private record Cached(byte[] bytes, EntityTag tag, long expiresAt) {
+    private record Cached(byte[] bytes, EntityTag tag, long expiresAt, AtomicBoolean rebuilding) {
     }
 
     private final ObjectMapper mapper;
@@ -58,21 +59,38 @@ public class PublicAnswers {
         return answer(request, bytes, new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16)), maxAge);
     }
 
-    /** Like {@link #ok}, but the answer of {@code key} is built at most once per ttl on this replica. */
+    /**
+     * Like {@link #ok}, but the answer of {@code key} is built at most once per ttl on this replica. When a
+     * page expires, one request rebuilds it while the others still get the previous one, so a burst of
+     * requests never runs the same query many times at once.
+     */
     public Response cached(Request request, String key, Supplier<Object> body, Duration maxAge) {
         long now = ticker.getAsLong();
         Cached page = pages.get(key);
-        if (page == null || now - page.expiresAt() >= 0) {
+        if (page == null || (now - page.expiresAt() >= 0 && page.rebuilding().compareAndSet(false, true))) {
+            page = build(key, body, now);
+        }
+        return answer(request, page.bytes(), page.tag(), maxAge);
+    }
+
+    private Cached build(String key, Supplier<Object> body, long now) {
+        Cached previous = pages.get(key);
+        try {
             byte[] bytes = serialise(body.get());
-            page = new Cached(bytes, new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16)), now + ttlNanos);
+            Cached page = new Cached(bytes, new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16)), now + ttlNanos,
+                    new AtomicBoolean());
             if (ttlNanos > 0) {
                 if (pages.size() >= MAX_CACHED) {
                     pages.clear();
                 }
                 pages.put(key, page);
             }
+            return page;
+        } finally {
+            if (previous != null) {
+                previous.rebuilding().set(false);
+            }
         }
-        return answer(request, page.bytes(), page.tag(), maxAge);
     }
 
     private byte[] serialise(Object body) {

@@ -41,6 +41,23 @@ class PublicAnswersTest {
     }
 
     @Test
+    void while_one_request_rebuilds_an_expired_page_the_others_get_the_previous_one() {
+        page("a");
+        nanos.addAndGet(2_000_000_000L);
+        Response during = answers.cached(null, "a", () -> {
+            // a second request arriving while this one is still building
+            Response other = page("a");
+            assertThat(other.getEntity()).isNotNull();
+            return Map.of("n", built.incrementAndGet());
+        }, Duration.ofSeconds(30));
+
+        assertThat(built).as("the concurrent request did not build the page again").hasValue(2);
+        assertThat(during.getEntityTag()).isNotNull();
+        page("a");
+        assertThat(built).as("the rebuilt page is served until it expires").hasValue(2);
+    }
+
+    @Test
     void different_queries_are_different_pages() {
         page("a");
         page("b");
