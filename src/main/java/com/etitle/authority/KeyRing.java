@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -184,9 +183,5 @@ public class KeyRing {
         Path root = config.dir().orElseThrow(() -> new IllegalStateException(
                 "etitle.keys.dir is not set: mount the authorities' private keys and point ETITLE_KEYS_DIR at them"));
         return root.resolve(authority.code);
-    }
-
-    public Optional<Signer> signerFor(String kid) {
-        return Optional.ofNullable(signers.get(kid));
     }
 }

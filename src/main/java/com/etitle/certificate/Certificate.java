@@ -138,6 +138,17 @@ public class Certificate extends PanacheEntityBase {
     @Column(nullable = false)
     public String token;
 
+    /**
+     * The authority's own certificate of this number. Another authority's number answers exactly like an
+     * unknown one (404), so numbers cannot be probed across authorities.
+     */
+    public static Certificate ownedBy(com.etitle.authority.Authority authority, String number) {
+        return findByNumber(number)
+                .filter(c -> c.authority.id.equals(authority.id))
+                .orElseThrow(() -> new com.etitle.common.ProblemException(com.etitle.common.ProblemType.NOT_FOUND,
+                        "Your authority has no certificate with this number"));
+    }
+
     /** With its authority, in one query: every answer names the issuing authority. */
     public static Optional<Certificate> findByNumber(String number) {
         return find("from Certificate c join fetch c.authority where c.number = ?1", number).firstResultOptional();

@@ -91,10 +91,7 @@ public class CertificateService {
     /** The certificate if it belongs to the authority; another authority's number is indistinguishable from an unknown one. */
     @Transactional
     public CertificateView get(Authority authority, String number) {
-        return Certificate.findByNumber(number)
-                .filter(c -> c.authority.id.equals(authority.id))
-                .map(c -> CertificateView.of(c, publicUrl))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no certificate with this number"));
+        return CertificateView.of(Certificate.ownedBy(authority, number), publicUrl);
     }
 
     /** Numbers, slots, signs and stores one certificate with its audit entry: the one issuance path. */

@@ -57,7 +57,7 @@ public class ReissueService {
         ReissueReason reason = fields.choice("reason", request.reason(), ReissueReason.class);
         String declaration = fields.multilineText("declaration", request.declaration(), 10, 2000);
         fields.throwIfInvalid("nothing was filed");
-        Certificate certificate = statusService.owned(authority, number);
+        Certificate certificate = Certificate.ownedBy(authority, number);
         // Held to the end of the transaction: two applications for one certificate are checked one after the other.
         em.refresh(certificate, LockModeType.PESSIMISTIC_WRITE);
         if (certificate.status != CertificateStatus.VALID) {

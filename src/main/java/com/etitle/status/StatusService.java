@@ -55,7 +55,7 @@ public class StatusService {
     @Transactional
     public CertificateView revoke(Authority authority, String actor, String number, StatusChangeRequest request) {
         RevocationReason reason = revocationReason(request);
-        Certificate c = owned(authority, number);
+        Certificate c = Certificate.ownedBy(authority, number);
         move(c, CertificateStatus.REVOKED, reason.name(), note(request), actor);
         if (reason == RevocationReason.FRAUD) {
             LocalDate today = today();
@@ -79,14 +79,14 @@ public class StatusService {
         if (reason != null && reason.length() > 200) {
             throw invalid("reason", "must be at most 200 characters");
         }
-        Certificate c = owned(authority, number);
+        Certificate c = Certificate.ownedBy(authority, number);
         move(c, CertificateStatus.SUSPENDED, reason, note(request), actor);
         return CertificateView.of(c, publicUrl);
     }
 
     @Transactional
     public CertificateView reinstate(Authority authority, String actor, String number) {
-        Certificate c = owned(authority, number);
+        Certificate c = Certificate.ownedBy(authority, number);
         if (c.status != CertificateStatus.SUSPENDED) {
             throw new ProblemException(ProblemType.STATUS_CONFLICT, "Only a SUSPENDED certificate can be reinstated; this one is " + c.status);
         }
@@ -121,14 +121,6 @@ public class StatusService {
             detail.put("note", note);
         }
         audit.append(actor, certificate.authority.code, "certificate." + next.name().toLowerCase(Locale.ROOT), certificate.number, detail);
-    }
-
-    /** The certificate if it is the authority's; another authority's number answers like an unknown one. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Certificate owned(Authority authority, String number) {
-        return Certificate.findByNumber(number)
-                .filter(c -> c.authority.id.equals(authority.id))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no certificate with this number"));
     }
 
     private LocalDate today() {
