@@ -8,6 +8,7 @@ import com.etitle.boot.DevIdentity;
 import com.etitle.boot.DevTokenCommand;
 import com.etitle.boot.EmbeddedDatabase;
 
+import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -30,6 +31,12 @@ public class Main {
             Path data = DataDir.ownerOnly(DataDir.resolve());
             System.out.println("No database URL configured: starting the embedded PostgreSQL in " + data.resolve("postgres"));
             EmbeddedDatabase database = EmbeddedDatabase.start(data, true);
+            database.stopAfter(() -> {
+                Application app = Application.currentApplication();
+                if (app != null) {
+                    app.awaitShutdown();
+                }
+            });
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");

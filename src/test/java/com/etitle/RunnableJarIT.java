@@ -157,6 +157,35 @@ class RunnableJarIT {
                 + " ON e.id = c.document_entry_id WHERE e.document_id = " + document)).isEqualTo(10_000);
     }
 
+    @Test
+    void verifications_answered_before_a_clean_shutdown_are_all_in_the_holders_log_after_a_restart() throws Exception {
+        // a minute between batch writes: every event is still queued in memory when SIGTERM arrives
+        Map<String, String> slowWriter = Map.of("ETITLE_VERIFICATION_LOG_FLUSH_EVERY", "PT60S");
+        Service first = start(work, slowWriter);
+        String demoBody = first.curlBody();
+        int verifications = 300;
+        for (int i = 0; i < verifications; i++) {
+            assertThat(post(first.base() + "/api/v1/verifications", demoBody, null).statusCode()).isEqualTo(200);
+        }
+        stop(first);
+
+        Service second = start(work, slowWriter);
+        String holder = devToken(work, "--role", "holder", "--demo-holder", "1");
+        HttpResponse<String> mine = getWithToken(second.base() + "/api/v1/me/certificates", holder);
+        assertThat(mine.statusCode()).isEqualTo(200);
+        String number = field(demoBody, "certificateNumber");
+        assertThat(mine.body()).as("the dev holder token opens the demo holder's certificates").contains("\"number\":\"" + number + "\"");
+        HttpResponse<String> log = getWithToken(second.base() + "/api/v1/me/certificates/" + number + "/verification-log?size=1", holder);
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.body()).as("nothing lost on a clean shutdown").contains("\"total\":" + verifications + "}");
+        assertThat(devTokenExitCode(work, "--role", "holder")).as("a holder token needs a person").isEqualTo(2);
+    }
+
+    private HttpResponse<String> getWithToken(String url, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     private static String certificatesOf(long document) {
         return "SELECT count(*) FROM certificate c JOIN qualification_document_entry e ON e.id = c.document_entry_id WHERE e.document_id = "
                 + document;

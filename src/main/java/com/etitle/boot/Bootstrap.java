@@ -70,13 +70,7 @@ public class Bootstrap {
     /** Idempotent: the demo requests carry fixed idempotency keys, so a restart returns the same certificates. */
     private CertificateView seedDemoCertificates() {
         Authority demo = Authority.findByCode(DEMO).orElseThrow();
-        List<IssueRequest> requests = List.of(
-                new IssueRequest("张三", "110105198003121238", "示范省建筑设计研究院", "工程", "建筑设计", "DEPUTY_SENIOR", "高级工程师",
-                        "PROVINCE_WIDE", "EVALUATION", "NORMAL", "示范省工程系列高级职称评审委员会", "示人社职〔2026〕12号", "2026-06-18"),
-                new IssueRequest("李四", "440306197511204020", "示范市第一人民医院", "卫生", "心血管内科", "INTERMEDIATE", "主治医师",
-                        "PROVINCE_WIDE", "EXAM", "NORMAL", null, "示人社职〔2026〕7号", "2026-05-10"),
-                new IssueRequest("王五", "320102198807081518", "示范县第二中学", "中小学教师", "数学", "DEPUTY_SENIOR", "高级教师",
-                        "GRASSROOTS", "EVALUATION", "EXCEPTIONAL", "示范省中小学教师高级职称评审委员会", "示人社职〔2026〕15号", "2026-07-02"));
+        List<IssueRequest> requests = DemoData.REQUESTS;
         CertificateView first = null;
         for (int i = 0; i < requests.size(); i++) {
             CertificateView view = certificates.issue(demo, "demo-seed", "demo-" + (i + 1), requests.get(i)).certificate();
@@ -99,6 +93,8 @@ public class Bootstrap {
                   curl -s -X POST %s/api/v1/verifications -H 'Content-Type: application/json' -d '%s'
 
                 An issuer token for the demo authority: java -jar target/etitle-runner.jar dev-token --role issuer --authority %s
-                """, base, base, DEMO, demo.holderName(), demo.number(), base, body, DEMO);
+                A token for %s, to try the holder's API (/api/v1/me/certificates):
+                  java -jar target/etitle-runner.jar dev-token --role holder --demo-holder 1
+                """, base, base, DEMO, demo.holderName(), demo.number(), base, body, DEMO, demo.holderName());
     }
 }

@@ -34,6 +34,12 @@ public final class DevIdentity {
     public static final String AUDIENCE = "etitle";
     /** The JWT claim naming the issuing authority the caller acts for. */
     public static final String AUTHORITY_CLAIM = "authority";
+    /**
+     * The JWT claim identifying a holder: the SHA-256 (lower-case hex) of their resident ID number with its
+     * check character upper-cased. The identity provider, which has verified the person, computes it; the ID
+     * number itself is never in a token.
+     */
+    public static final String HOLDER_CLAIM = "id_number_sha256";
 
     private final Path dir;
 
@@ -74,6 +80,15 @@ public final class DevIdentity {
 
     /** A signed token for {@code role} acting for {@code authority} (may be null for holder tokens). */
     public String mint(String subject, List<String> roles, String authority, Duration ttl) {
+        return mint(subject, roles, authority, null, ttl);
+    }
+
+    /** A holder's token: role {@code holder} and the hash of their ID number. */
+    public String mintHolder(String subject, String idNumberHash, Duration ttl) {
+        return mint(subject, List.of("holder"), null, idNumberHash, ttl);
+    }
+
+    private String mint(String subject, List<String> roles, String authority, String idNumberHash, Duration ttl) {
         try {
             JwtClaims claims = new JwtClaims();
             claims.setIssuer(ISSUER);
@@ -86,6 +101,9 @@ public final class DevIdentity {
             claims.setStringListClaim("groups", roles);
             if (authority != null) {
                 claims.setStringClaim(AUTHORITY_CLAIM, authority);
+            }
+            if (idNumberHash != null) {
+                claims.setStringClaim(HOLDER_CLAIM, idNumberHash);
             }
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims.toJson());

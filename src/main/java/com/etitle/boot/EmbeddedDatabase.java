@@ -40,6 +40,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by stopAfter(), after the service has written what it holds (see Main), not in parallel with it
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     // PostgreSQL's own log goes to a file beside the cluster, not to the service's console
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dataDir.resolve("postgres.log").toFile()))
@@ -74,6 +76,24 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // an unreadable or stale pid file: PostgreSQL itself decides whether the folder is free
         }
+    }
+
+    /**
+     * Stops the database when the JVM shuts down, but only after the service has stopped: shutdown hooks run
+     * in parallel, and the service writes queued work (the verification log) while it stops.
+     */
+    public void stopAfter(Runnable awaitServiceStopped) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread waiter = new Thread(awaitServiceStopped, "await-service-stop");
+            waiter.setDaemon(true);
+            waiter.start();
+            try {
+                waiter.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            close();
+        }, "embedded-postgres-stop"));
     }
 
     public String jdbcUrl() {

@@ -32,6 +32,7 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", 429, "Too many requests; retry after the time in Retry-After"),
     COMMITTEE_CODE_TAKEN("committee-code-taken", 409, "The authority already has a committee with this code"),
     PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since the ETag in If-Match was read"),
+    GRANT_LIMIT("grant-limit", 409, "The certificate has as many active verification grants as allowed"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     private final String slug;

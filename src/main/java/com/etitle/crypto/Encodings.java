@@ -41,6 +41,27 @@ public final class Encodings {
         }
     }
 
+    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+
+    /** RFC 4648 base32 without padding: upper case letters and digits, fit for reading aloud and for QR codes. */
+    public static String base32(byte[] data) {
+        StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : data) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(BASE32[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(BASE32[(buffer << (5 - bits)) & 31]);
+        }
+        return out.toString();
+    }
+
     public static String base58(byte[] data) {
         int zeros = 0;
         while (zeros < data.length && data[zeros] == 0) {

@@ -19,10 +19,16 @@ public record VerificationAnswer(
         Method method,
         List<Check> checks,
         Subject certificate,
+        @Schema(description = "For a verification with a holder's grant that matched: whom the holder shared with, and why")
+        Grant grant,
         Instant checkedAt) {
 
     public enum Method {
-        CREDENTIAL, TOKEN, NUMBER_AND_CODE
+        CREDENTIAL, TOKEN, NUMBER_AND_CODE, GRANT
+    }
+
+    /** The holder's consent a verifier came with. */
+    public record Grant(String verifierName, String purpose, Instant expiresAt) {
     }
 
     /** One check performed, in order. The first failing check is the last one listed. */

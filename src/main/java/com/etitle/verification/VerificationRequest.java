@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Exactly one way of asking: a credential, a token, or number + name + code. */
-@Schema(description = "Send exactly one of: credential; token; certificateNumber with holderName and verificationCode")
+/** Exactly one way of asking: a credential, a token, number + name + code, or a holder's grant code. */
+@Schema(description = "Send exactly one of: credential; token; certificateNumber with holderName and verificationCode; grant")
 public record VerificationRequest(
         @Schema(description = "A W3C Verifiable Credential as issued, with its proof") JsonNode credential,
         @Schema(description = "The compact signed token, e.g. from a QR code") String token,
         @Schema(example = "20264821937465012") String certificateNumber,
         @Schema(example = "张三") String holderName,
-        @Schema(description = "The code printed on the certificate", example = "7KQ4M2XP") String verificationCode) {
+        @Schema(description = "The code printed on the certificate", example = "7KQ4M2XP") String verificationCode,
+        @Schema(description = "A grant code the holder shared with you (加注); case, spaces and hyphens do not matter",
+                example = "MZXW6YTBOI3DEMRQGQ2TMNZYHE4DAMJS") String grant) {
 }

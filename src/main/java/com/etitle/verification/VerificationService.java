@@ -3,6 +3,7 @@ package com.etitle.verification;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,8 @@ import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.CompactJws;
 import com.etitle.crypto.DataIntegrity;
+import com.etitle.holder.Grants;
+import com.etitle.holder.VerificationGrant;
 import com.etitle.verification.VerificationAnswer.Check;
 import com.etitle.verification.VerificationAnswer.Method;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,12 +49,15 @@ public class VerificationService {
     private final Clock clock;
     private final KeyRing keyRing;
     private final ObjectMapper mapper;
+    private final VerificationLog log;
     private final String publicUrl;
 
-    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log,
+            @ConfigProperty(name = "etitle.public-url") String publicUrl) {
         this.clock = clock;
         this.keyRing = keyRing;
         this.mapper = mapper;
+        this.log = log;
         this.publicUrl = publicUrl;
     }
 
@@ -60,16 +66,20 @@ public class VerificationService {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
         }
         boolean byCode = request.certificateNumber() != null || request.holderName() != null || request.verificationCode() != null;
-        int forms = (request.credential() != null ? 1 : 0) + (request.token() != null ? 1 : 0) + (byCode ? 1 : 0);
+        int forms = (request.credential() != null ? 1 : 0) + (request.token() != null ? 1 : 0) + (byCode ? 1 : 0)
+                + (request.grant() != null ? 1 : 0);
         if (forms != 1) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    "Send exactly one of: credential; token; certificateNumber + holderName + verificationCode");
+                    "Send exactly one of: credential; token; certificateNumber + holderName + verificationCode; grant");
         }
         if (request.credential() != null) {
             return credential(request.credential());
         }
         if (request.token() != null) {
             return token(request.token());
+        }
+        if (request.grant() != null) {
+            return grant(request.grant());
         }
         return byCode(request);
     }
@@ -168,6 +178,27 @@ public class VerificationService {
         return statusOf(run, found.get());
     }
 
+    /**
+     * A holder's grant: an unknown, ended and expired code give the very answer of a wrong code (one query, the
+     * same checks listed), so a verifier learns nothing about codes that do not work.
+     */
+    private VerificationAnswer grant(String code) {
+        if (code.isBlank()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The grant code is empty",
+                    List.of(new InvalidParam("grant", "is required")));
+        }
+        Run run = new Run(Method.GRANT);
+        Optional<VerificationGrant> grant = code.length() > 64 ? Optional.empty()
+                : VerificationGrant.activeByCode(Grants.hash(code), clock.instant());
+        if (grant.isEmpty()) {
+            return run.fail(MATCH, Outcome.NO_MATCH);
+        }
+        run.pass(MATCH);
+        VerificationGrant g = grant.get();
+        run.grant = g;
+        return statusOf(run, g.certificate);
+    }
+
     private boolean checkKey(Run run, SigningKey key) {
         run.pass(KEY_KNOWN);
         if (key.status == SigningKey.Status.COMPROMISED) {
@@ -188,6 +219,7 @@ public class VerificationService {
     }
 
     private VerificationAnswer statusOf(Run run, Certificate c) {
+        run.certificateId = c.id;
         run.subject = new VerificationAnswer.Subject(c.number, c.holderName, c.qualificationName, c.level, c.series, c.specialty,
                 new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status,
                 c.status == CertificateStatus.VOIDED);
@@ -216,6 +248,8 @@ public class VerificationService {
         final List<Check> checks = new ArrayList<>();
         Outcome outcome;
         VerificationAnswer.Subject subject;
+        Long certificateId;
+        VerificationGrant grant;
 
         Run(Method method) {
             this.method = method;
@@ -237,8 +271,15 @@ public class VerificationService {
             return answer();
         }
 
+        /** The answer; one that names a certificate goes into that certificate's verification log. */
         VerificationAnswer answer() {
-            return new VerificationAnswer(outcome, outcome == Outcome.VALID, method, List.copyOf(checks), subject, clock.instant());
+            Instant now = clock.instant();
+            VerificationAnswer.Grant shared = grant == null ? null
+                    : new VerificationAnswer.Grant(grant.verifierName, grant.purpose, grant.expiresAt);
+            if (certificateId != null) {
+                log.record(new VerificationLog.Event(certificateId, now, method, outcome, grant == null ? null : grant.id));
+            }
+            return new VerificationAnswer(outcome, outcome == Outcome.VALID, method, List.copyOf(checks), subject, shared, now);
         }
     }
 }

@@ -31,6 +31,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
                 throw new UncheckedIOException(e);
             }
             database = EmbeddedDatabase.start(root, false);
+            database.stopAfter(() -> { });
         }
         DevIdentity identity = identity();
         return Map.of(
@@ -44,7 +45,7 @@ public class TestEnvironment implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // the database lives for the whole test JVM; zonky stops it at exit
+        // the database lives for the whole test JVM and stops at its exit
     }
 
     public static DevIdentity identity() {

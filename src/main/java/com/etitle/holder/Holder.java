@@ -1,0 +1,46 @@
+package com.etitle.holder;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.etitle.boot.DevIdentity;
+import com.etitle.certificate.Certificate;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+
+/**
+ * The calling holder, known only by the hash of their ID number that their identity provider put in the
+ * token. Every holder read and write goes through {@link #certificate(String)}: a number the holder does not
+ * hold answers exactly like an unknown one.
+ */
+@RequestScoped
+public class Holder {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    @Inject
+    JsonWebToken token;
+
+    /** The SHA-256 of the holder's ID number, as certificates store it. */
+    public String idNumberHash() {
+        Object claim = token.getClaim(DevIdentity.HOLDER_CLAIM);
+        String hash = claim == null ? null : claim.toString().replace("\"", "");
+        if (hash == null || !SHA256_HEX.matcher(hash).matches()) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "The token does not identify a holder (claim '" + DevIdentity.HOLDER_CLAIM + "': SHA-256 of the ID number, lower-case hex)");
+        }
+        return hash;
+    }
+
+    /** The caller's certificate of this number, else 404 as for a number that does not exist. */
+    public Certificate certificate(String number) {
+        String hash = idNumberHash();
+        return (number == null || number.length() > 32 ? java.util.Optional.<Certificate>empty() : Certificate.findByNumber(number))
+                .filter(c -> c.holderIdHash.equals(hash))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "You hold no certificate with this number"));
+    }
+}

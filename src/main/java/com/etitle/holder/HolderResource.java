@@ -1,0 +1,100 @@
+package com.etitle.holder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.etitle.certificate.Certificate;
+import com.etitle.common.Problem;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The holder's own certificates, for the mobile app: the list with status, and each certificate's signed
+ * credential, QR code and printable document. Nothing here is cacheable by intermediaries.
+ */
+@Path(HolderResource.PATH)
+@RolesAllowed("holder")
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Holder")
+public class HolderResource {
+
+    static final String PATH = "/api/v1/me/certificates";
+    static final String NO_STORE = "no-store";
+    /** The W3C Verifiable Credentials media type (VC Data Model 2.0 §6.3). */
+    static final String VC = "application/vc";
+
+    private final Holder holder;
+
+    HolderResource(Holder holder) {
+        this.holder = holder;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Your certificates, newest first, with their status; a voided one names its replacement")
+    @APIResponse(responseCode = "200", description = "Every certificate issued to the ID number in your token",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HeldCertificate[].class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a holder token, or no ID-number hash in it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list() {
+        String hash = holder.idNumberHash();
+        List<HeldCertificate> held = QuarkusTransaction.requiringNew().call(() -> {
+            List<Certificate> all = Certificate.list(
+                    "from Certificate c join fetch c.authority left join fetch c.replaces where c.holderIdHash = ?1"
+                            + " order by c.issuedAt desc, c.id desc", hash);
+            // a replacement goes to the same person, so it is in the same list
+            Map<Long, Certificate> replacementOf = all.stream().filter(c -> c.replaces != null)
+                    .collect(Collectors.toMap(c -> c.replaces.id, Function.identity(), (a, b) -> a));
+            return all.stream().map(c -> HeldCertificate.of(c, replacementOf.get(c.id))).toList();
+        });
+        return Response.ok(held).header("Cache-Control", NO_STORE).build();
+    }
+
+    @GET
+    @Path("{number}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One of your certificates; any other number answers 404")
+    @APIResponse(responseCode = "200", description = "The certificate",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HeldCertificate.class)))
+    @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("number") String number) {
+        HeldCertificate view = QuarkusTransaction.requiringNew().call(() -> {
+            Certificate c = holder.certificate(number);
+            Certificate replacement = Certificate.<Certificate>find("replaces = ?1", c).firstResult();
+            return HeldCertificate.of(c, replacement);
+        });
+        return Response.ok(view).header("Cache-Control", NO_STORE).build();
+    }
+
+    @GET
+    @Path("{number}/credential")
+    @Produces({VC, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The signed W3C Verifiable Credential of your certificate, byte for byte as issued")
+    @APIResponse(responseCode = "200", description = "The credential with its Data Integrity proof",
+            content = {@Content(mediaType = VC), @Content(mediaType = "application/json")})
+    @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response credential(@PathParam("number") String number) {
+        return Response.ok(holder.certificate(number).credential).header("Cache-Control", NO_STORE).build();
+    }
+}

@@ -1,0 +1,185 @@
+package com.etitle.verification;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Records every verification that named a certificate, for its holder's verification log, without making the
+ * verifier wait for a database write: events queue in memory and one writer thread inserts them in batches
+ * (one transaction, one JDBC batch) every {@code etitle.verification-log.flush-every} or as soon as a batch
+ * fills. Nothing is dropped: a full queue makes the caller write its own event, a failed batch is retried,
+ * and a clean shutdown writes what is queued before the database connection pool closes. A SIGKILL loses at
+ * most the events of the last interval on this replica.
+ */
+@ApplicationScoped
+public class VerificationLog {
+
+    private static final Logger LOG = Logger.getLogger(VerificationLog.class);
+    private static final int BATCH = 1_000;
+    private static final int CAPACITY = 100_000;
+    private static final String INSERT = "INSERT INTO verification_event (certificate_id, verified_at, method, result, grant_id)"
+            + " VALUES (?, ?, ?, ?, ?)";
+
+    /** One verification that named a certificate. Never the verifier's address. */
+    public record Event(long certificateId, Instant at, VerificationAnswer.Method method, Outcome result, UUID grantId) {
+    }
+
+    private final DataSource dataSource;
+    private final Duration flushEvery;
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>(CAPACITY);
+    /** One writer at a time, so events reach the table in the order they were taken from the queue. */
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile boolean running;
+    private Thread writer;
+
+    VerificationLog(DataSource dataSource,
+            @ConfigProperty(name = "etitle.verification-log.flush-every", defaultValue = "PT0.2S") Duration flushEvery) {
+        this.dataSource = dataSource;
+        this.flushEvery = flushEvery;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        writer = new Thread(this::writeLoop, "verification-log-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Writes what is queued before the connection pool closes (shutdown observers run before beans are destroyed). */
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        int written = flush();
+        LOG.debugf("verification log: %d queued events written at shutdown", written);
+    }
+
+    public void record(Event event) {
+        if (!queue.offer(event)) {
+            // the writer is far behind (database slow or down): this caller pays for its own event rather than lose it
+            write(List.of(event));
+        }
+    }
+
+    /** Writes every queued event now; answers how many. The holder's log calls it so a replica shows its own events at once. */
+    public int flush() {
+        int total = 0;
+        writing.lock();
+        try {
+            List<Event> batch = new ArrayList<>(BATCH);
+            while (queue.drainTo(batch, BATCH) > 0) {
+                writeWithRetry(batch);
+                total += batch.size();
+                batch.clear();
+            }
+        } finally {
+            writing.unlock();
+        }
+        return total;
+    }
+
+    /**
+     * Every flushEvery, writes what has queued. Events stay in the queue until a writer holding the lock takes
+     * them, so a {@link #flush()} that returns has seen every event recorded before it was called.
+     */
+    private void writeLoop() {
+        while (running) {
+            try {
+                Thread.sleep(flushEvery.toMillis());
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            }
+            if (!queue.isEmpty()) {
+                flush();
+            }
+        }
+    }
+
+    private void writeWithRetry(List<Event> batch) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                insert(batch);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 5 && !running) {
+                    LOG.errorf("verification log: %d events could not be written at shutdown (%s)", batch.size(), e.getSQLState());
+                    return;
+                }
+                LOG.warnf("verification log: writing %d events failed (%s), retrying", batch.size(), e.getSQLState());
+                try {
+                    Thread.sleep(Math.min(5_000, 100L << Math.min(attempt, 6)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private void write(List<Event> events) {
+        writing.lock();
+        try {
+            writeWithRetry(events);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void insert(List<Event> events) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Event e : events) {
+                    insert.setLong(1, e.certificateId());
+                    insert.setTimestamp(2, Timestamp.from(e.at()));
+                    insert.setString(3, e.method().name());
+                    insert.setString(4, e.result().name());
+                    if (e.grantId() == null) {
+                        insert.setNull(5, Types.OTHER);
+                    } else {
+                        insert.setObject(5, e.grantId());
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+}
