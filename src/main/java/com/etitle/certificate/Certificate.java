@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -130,11 +131,16 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "batch_id")
     public Long batchId;
 
-    /** The signed Verifiable Credential, byte for byte as issued. */
+    /**
+     * The signed Verifiable Credential, byte for byte as issued. Loaded on first use: verification reads a
+     * certificate's status thousands of times a second and never needs its 2-3 KB of signed forms.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public String credential;
 
-    /** The compact signed token (JWS) for QR codes. */
+    /** The compact signed token (JWS) for QR codes; loaded on first use, with the credential. */
+    @Basic(fetch = FetchType.LAZY)
     @Column(nullable = false)
     public String token;
 
