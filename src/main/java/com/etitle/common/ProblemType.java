@@ -32,7 +32,8 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", 429, "Too many requests; retry after the time in Retry-After"),
     COMMITTEE_CODE_TAKEN("committee-code-taken", 409, "The authority already has a committee with this code"),
     PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since the ETag in If-Match was read"),
-    INTERNAL_ERROR("internal-error", 500, "Internal error");
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    DOCUMENT_SIGNING_UNAVAILABLE("document-signing-unavailable", 503, "The authority's document-signing key is not available on this service");
 
     private final String slug;
     private final int status;
