@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -18,6 +19,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -90,7 +92,7 @@ public final class DocumentSigningKey {
     private static final String CMS_SIGNATURE_ALGORITHM = "SHA256withECDDSA";
     private static final String CERT_SIGNATURE_ALGORITHM = "SHA256withECDSA";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int P256_FIELD_BITS = 256;
+    private static final ECParameterSpec P256 = p256Parameters();
 
     private final PrivateKey key;
     private final List<X509Certificate> chain;
@@ -161,6 +163,11 @@ public final class DocumentSigningKey {
         }
     }
 
+    /** A key with its chain, leaf first; checked like a loaded one. */
+    static DocumentSigningKey of(PrivateKey key, List<X509Certificate> chain) {
+        return new DocumentSigningKey(key, chain);
+    }
+
     /** The key and chain as PKCS#12, as written to the key folder. */
     public byte[] toPkcs12(char[] password) {
         try {
@@ -223,7 +230,8 @@ public final class DocumentSigningKey {
         if (chain.isEmpty()) {
             throw new CryptoException("a document-signing key needs its certificate chain");
         }
-        if (!(key instanceof ECPrivateKey ec) || ec.getParams().getCurve().getField().getFieldSize() != P256_FIELD_BITS) {
+        if (!(key instanceof ECPrivateKey ec) || !ec.getParams().getCurve().equals(P256.getCurve())
+                || !ec.getParams().getOrder().equals(P256.getOrder())) {
             throw new CryptoException("the document-signing key must be ECDSA P-256, which PDF readers verify");
         }
         try {
@@ -285,6 +293,16 @@ public final class DocumentSigningKey {
             return new SigningCertificateV2(new ESSCertIDv2(Hashes.sha256(signer.getEncoded()), issuerSerial));
         } catch (IOException | GeneralSecurityException e) {
             throw new CryptoException("cannot encode the signing certificate", e);
+        }
+    }
+
+    private static ECParameterSpec p256Parameters() {
+        try {
+            AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
+            parameters.init(new ECGenParameterSpec("secp256r1"));
+            return parameters.getParameterSpec(ECParameterSpec.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has P-256", e);
         }
     }
 

@@ -37,12 +37,16 @@ public final class FaceFont {
 
     /** The font bundled at build time; at most one parse per available processor. */
     public static FaceFont bundled() {
+        return bundled(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static FaceFont bundled(int maxParses) {
         try (InputStream in = FaceFont.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the certificate face font " + RESOURCE
                         + " is not on the classpath; the build extracts it (./mvnw package)");
             }
-            return new FaceFont(in.readAllBytes(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+            return new FaceFont(in.readAllBytes(), maxParses);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
