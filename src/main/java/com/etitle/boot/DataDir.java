@@ -33,11 +33,16 @@ public final class DataDir {
 
     /** Writes a secret file atomically with mode 600, so it is never readable by others, not even briefly. */
     public static void writeSecret(Path file, String content) {
+        writeSecret(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The binary form, for PKCS#12 files. */
+    public static void writeSecret(Path file, byte[] content) {
         try {
             ownerOnly(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".tmp", null,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, content);
+            Files.write(tmp, content);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

@@ -33,6 +33,7 @@ public enum ProblemType {
     COMMITTEE_CODE_TAKEN("committee-code-taken", 409, "The authority already has a committee with this code"),
     PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since the ETag in If-Match was read"),
     GRANT_LIMIT("grant-limit", 409, "The certificate has as many active verification grants as allowed"),
+    DOCUMENT_SIGNING_UNAVAILABLE("document-signing-unavailable", 503, "The authority's document-signing key is not available on this service"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     private final String slug;

@@ -1,0 +1,121 @@
+package com.etitle.face;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.etitle.audit.AuditLog;
+import com.etitle.authority.Authority;
+import com.etitle.authority.KeysConfig;
+import com.etitle.boot.DataDir;
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
+import com.etitle.crypto.CryptoException;
+import com.etitle.crypto.DocumentSigningKey;
+import com.etitle.crypto.Hashes;
+
+/**
+ * The authorities' document-signing keys, one per authority, next to its credential keys:
+ * {@code <etitle.keys.dir>/<CODE>/document-signing.p12} (leaf key with its chain, PKCS#12, password
+ * {@code etitle.keys.pkcs12-password}). Mounted in production; generated on first use where
+ * {@code etitle.keys.generate} is on, under a lock on the authority's row so that replicas sharing the folder
+ * agree on one chain. Without a key a document answers {@code document-signing-unavailable} (503), never a
+ * document signed with something else.
+ */
+@ApplicationScoped
+public class DocumentSigners {
+
+    public static final String FILE = "document-signing.p12";
+    private static final Logger LOG = Logger.getLogger(DocumentSigners.class);
+
+    private final KeysConfig config;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final EntityManager em;
+    private final Map<String, DocumentSigner> signers = new ConcurrentHashMap<>();
+
+    DocumentSigners(KeysConfig config, Clock clock, AuditLog audit, EntityManager em) {
+        this.config = config;
+        this.clock = clock;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    /** The authority's signer, read once from the key folder (or generated there) and then kept in memory. */
+    public DocumentSigner forAuthority(String code) {
+        DocumentSigner signer = signers.get(code);
+        return signer != null ? signer : load(code);
+    }
+
+    @Transactional
+    DocumentSigner load(String code) {
+        Authority authority = Authority.findByCode(code)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
+        Optional<Path> file = file(code);
+        if (file.isPresent() && !Files.exists(file.get()) && config.generate()) {
+            // replicas sharing the key folder generate one after another; the later ones find the file
+            em.find(Authority.class, authority.id, LockModeType.PESSIMISTIC_WRITE);
+        }
+        DocumentSigner cached = signers.get(code);
+        if (cached != null) {
+            return cached;
+        }
+        DocumentSigningKey key = file.filter(Files::exists).map(this::read).orElseGet(() -> generate(authority, file));
+        DocumentSigner signer = new DocumentSigner(key);
+        signers.put(code, signer);
+        return signer;
+    }
+
+    private DocumentSigningKey read(Path file) {
+        try {
+            return DocumentSigningKey.fromPkcs12(Files.readAllBytes(file), password());
+        } catch (IOException | CryptoException e) {
+            LOG.errorf(e, "Cannot use the document-signing key file %s", file);
+            throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE,
+                    "The authority's document-signing key file cannot be read on this service");
+        }
+    }
+
+    private DocumentSigningKey generate(Authority authority, Optional<Path> file) {
+        if (file.isEmpty() || !config.generate()) {
+            throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE, "Authority " + authority.code
+                    + " has no document-signing key on this service; mount " + authority.code + "/" + FILE + " in the key folder");
+        }
+        DocumentSigningKey key = DocumentSigningKey.generate(authority.code, authority.name, clock.instant());
+        DataDir.writeSecret(file.get(), key.toPkcs12(password()));
+        String root = fingerprint(key);
+        LOG.infof("Generated the document-signing chain of %s in %s (root SHA-256 %s)", authority.code, file.get(), root);
+        audit.append("system", authority.code, "document-key.generated", authority.code, Map.of("rootSha256", root));
+        return key;
+    }
+
+    /** SHA-256 of the root certificate, hex: what an operator compares with the published chain. */
+    static String fingerprint(DocumentSigningKey key) {
+        try {
+            return HexFormat.of().formatHex(Hashes.sha256(key.chain().get(key.chain().size() - 1).getEncoded()));
+        } catch (CertificateEncodingException e) {
+            throw new CryptoException("cannot encode the root certificate", e);
+        }
+    }
+
+    private Optional<Path> file(String code) {
+        return config.dir().map(dir -> dir.resolve(code).resolve(FILE));
+    }
+
+    private char[] password() {
+        return config.pkcs12Password().orElse("").toCharArray();
+    }
+}
