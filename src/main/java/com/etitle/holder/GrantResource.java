@@ -2,6 +2,7 @@ package com.etitle.holder;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,13 +37,11 @@ public class GrantResource {
 
     private final Grants grants;
     private final Holder holder;
-    private final QrCodes qrCodes;
     private final String publicUrl;
 
-    GrantResource(Grants grants, Holder holder, QrCodes qrCodes, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    GrantResource(Grants grants, Holder holder, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
         this.grants = grants;
         this.holder = holder;
-        this.qrCodes = qrCodes;
         this.publicUrl = publicUrl;
     }
 
@@ -64,7 +63,7 @@ public class GrantResource {
         Grants.Made made = grants.make(holder, number, request);
         String shareUrl = publicUrl + "/verify#grant=" + made.code();
         GrantView view = GrantView.of(made.grant(), made.grant().createdAt)
-                .withSecret(made.code(), shareUrl, qrCodes.dataUri(shareUrl));
+                .withSecret(made.code(), shareUrl, "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(shareUrl)));
         return Response.created(URI.create(HolderResource.PATH + "/" + number + "/grants/" + made.grant().id))
                 .entity(view).header("Cache-Control", HolderResource.NO_STORE).build();
     }

@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.certificate.Certificate;
 import com.etitle.common.Problem;
+import com.etitle.face.CertificateFaces;
+import com.etitle.face.Face;
+import com.etitle.face.QrCodes;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -41,9 +44,11 @@ public class HolderResource {
     static final String VC = "application/vc";
 
     private final Holder holder;
+    private final CertificateFaces faces;
 
-    HolderResource(Holder holder) {
+    HolderResource(Holder holder, CertificateFaces faces) {
         this.holder = holder;
+        this.faces = faces;
     }
 
     @GET
@@ -96,5 +101,38 @@ public class HolderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response credential(@PathParam("number") String number) {
         return Response.ok(holder.certificate(number).credential).header("Cache-Control", NO_STORE).build();
+    }
+
+    @GET
+    @Path("{number}/qr")
+    @Produces("image/png")
+    @Operation(summary = "A PNG QR code of your certificate's compact signed token, the one printed on its face",
+            description = "Anyone can verify the scanned text with POST /api/v1/verifications as {\"token\": …}, or offline with the JWKS.")
+    @APIResponse(responseCode = "200", description = "The QR code", content = @Content(mediaType = "image/png"))
+    @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response qr(@PathParam("number") String number) {
+        String token = QuarkusTransaction.requiringNew().call(() -> holder.certificate(number).token);
+        return Response.ok(QrCodes.png(token)).header("Cache-Control", NO_STORE).build();
+    }
+
+    @GET
+    @Path("{number}/document")
+    @Produces("application/pdf")
+    @Operation(summary = "Your certificate's printable face: a one-page PDF with the QR code, signed (PAdES) by the issuing authority",
+            description = "The signature's ECDSA P-256 certificate chain is published at GET /api/v1/issuers/{code}/document-certificates."
+                    + " A certificate that is no longer valid is marked so on the page.")
+    @APIResponse(responseCode = "200", description = "The signed PDF", content = @Content(mediaType = "application/pdf"))
+    @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The authority's document-signing key is not available on this service",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response document(@PathParam("number") String number) {
+        // read in a short transaction; render and sign (about 10 ms) without holding a database connection
+        Face face = QuarkusTransaction.requiringNew().call(() -> Face.of(holder.certificate(number)));
+        return Response.ok(faces.document(face))
+                .header("Cache-Control", NO_STORE)
+                .header("Content-Disposition", "inline; filename=\"" + face.number() + ".pdf\"")
+                .build();
     }
 }

@@ -40,6 +40,10 @@ class OpenApiContractTest {
                 "/api/v1/reissue-applications/{id}/rejection:", "/api/v1/void-notices:", "/api/v1/void-notices/{id}:",
                 "/api/v1/committees:", "/api/v1/committees/{id}:", "/api/v1/publicity-notices:", "/api/v1/publicity-notices/{id}:",
                 "/api/v1/publicity-notices/{id}/objections:", "/api/v1/qualification-documents:", "/api/v1/qualification-documents/{id}:",
-                "/api/v1/certificate-batches:", "/api/v1/certificate-batches/{id}:");
+                "/api/v1/certificate-batches:", "/api/v1/certificate-batches/{id}:",
+                "/api/v1/me/certificates:", "/api/v1/me/certificates/{number}:", "/api/v1/me/certificates/{number}/credential:",
+                "/api/v1/me/certificates/{number}/qr:", "/api/v1/me/certificates/{number}/document:",
+                "/api/v1/me/certificates/{number}/grants:", "/api/v1/me/certificates/{number}/grants/{id}:",
+                "/api/v1/me/certificates/{number}/verification-log:", "/api/v1/issuers/{code}/document-certificates:");
     }
 }

@@ -1,0 +1,103 @@
+package com.etitle.holder;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.etitle.support.Api;
+import com.etitle.support.IdCards;
+import com.etitle.support.Pdfs;
+import com.etitle.support.Problems;
+import com.etitle.support.Qr;
+import com.etitle.support.Requests;
+import com.etitle.support.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/** What the app shows and prints: the QR code and the signed PDF face, fetched the way the app fetches them. */
+@QuarkusTest
+class HolderFormsTest {
+
+    private static final String ME = "/api/v1/me/certificates";
+
+    @Test
+    void the_qr_code_decodes_to_the_signed_token_which_verifies_and_a_tampered_one_does_not() {
+        String id = IdCards.next();
+        JsonPath issued = Api.issue("TEST-A", Requests.with("holderIdNumber", id));
+        Response qr = given().auth().oauth2(Tokens.holder(id)).when().get(ME + "/" + issued.getString("number") + "/qr");
+        assertThat(qr.statusCode()).isEqualTo(200);
+        assertThat(Problems.mediaType(qr)).isEqualTo("image/png");
+        assertThat(qr.header("Cache-Control")).isEqualTo("no-store");
+
+        String scanned = Qr.decode(qr.asByteArray());
+        assertThat(scanned).isEqualTo(issued.getString("token"));
+        JsonPath answer = Api.verify(Map.of("token", scanned));
+        assertThat(answer.getString("result")).isEqualTo("VALID");
+        assertThat(answer.getString("certificate.certificateNumber")).isEqualTo(issued.getString("number"));
+
+        // one character of the signed claims changed, as a forger editing the scanned text would
+        int at = scanned.indexOf('.') + 10;
+        String tampered = scanned.substring(0, at) + (scanned.charAt(at) == 'A' ? 'B' : 'A') + scanned.substring(at + 1);
+        JsonPath refused = Api.verify(Map.of("token", tampered));
+        assertThat(refused.getBoolean("valid")).isFalse();
+        assertThat(refused.getString("result")).isEqualTo("BAD_SIGNATURE");
+    }
+
+    @Test
+    void the_document_is_a_signed_one_page_pdf_with_real_chinese_text_and_one_changed_byte_breaks_its_signature() {
+        String id = IdCards.next();
+        JsonPath issued = Api.issue("TEST-A", Requests.with("holderIdNumber", id));
+        String number = issued.getString("number");
+        Response response = given().auth().oauth2(Tokens.holder(id)).when().get(ME + "/" + number + "/document");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Problems.mediaType(response)).isEqualTo("application/pdf");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.header("Content-Disposition")).isEqualTo("inline; filename=\"" + number + ".pdf\"");
+        byte[] pdf = response.asByteArray();
+
+        assertThat(Pdfs.pages(pdf)).isEqualTo(1);
+        assertThat(Pdfs.text(pdf)).contains("张三", "高级工程师", number, issued.getString("verificationCode"), "测试省人力资源和社会保障厅");
+        assertThat(Pdfs.signatureReport(pdf)).contains("Signature Validation: Signature is Valid.");
+        assertThat(Pdfs.signatureReport(Pdfs.flipContentByte(pdf))).doesNotContain("Signature is Valid.")
+                .containsAnyOf("Digest Mismatch", "Signature is Invalid");
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).as("no ID number in the file").doesNotContain(id);
+    }
+
+    @Test
+    void a_voided_certificate_s_document_says_so() {
+        String id = IdCards.next();
+        JsonPath approval = Api.issueAndReplace("TEST-A", Requests.with("holderIdNumber", id));
+        byte[] pdf = given().auth().oauth2(Tokens.holder(id)).when().get(ME + "/" + approval.getString("certificateNumber") + "/document")
+                .then().statusCode(200).extract().asByteArray();
+        assertThat(Pdfs.text(pdf)).contains("已作废");
+    }
+
+    @Test
+    void a_grant_s_qr_code_opens_its_share_link() {
+        String id = IdCards.next();
+        String number = Api.issue("TEST-A", Requests.with("holderIdNumber", id)).getString("number");
+        JsonPath grant = given().auth().oauth2(Tokens.holder(id)).contentType(ContentType.JSON)
+                .body(Map.of("verifierName", "某单位", "purpose", "入职", "validityDays", 7))
+                .when().post(ME + "/" + number + "/grants").then().statusCode(201).extract().jsonPath();
+        String qr = grant.getString("qr");
+        assertThat(qr).startsWith("data:image/png;base64,");
+        assertThat(Qr.decode(Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)))).isEqualTo(grant.getString("shareUrl"));
+    }
+
+    @Test
+    void the_share_link_page_posts_the_fragment_code_to_the_verification_api() {
+        Response page = given().when().get("/verify");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(Problems.mediaType(page)).isEqualTo("text/html");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "connect-src 'self'");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.asString()).contains("location.hash", "/api/v1/verifications", "grant: code");
+    }
+}
