@@ -99,9 +99,11 @@ public class VerificationService {
         DataIntegrity.Proof proof = reading.proof().get();
         String method = proof.verificationMethod();
         int hash = method.lastIndexOf('#');
-        Optional<SigningKey> key = hash < 0 ? Optional.empty()
-                : SigningKey.findByKid(method.substring(hash + 1))
-                        .filter(k -> method.substring(0, hash).equals(IssuerView.issuerId(publicUrl, k.authority.code)));
+        String number = credential.path("credentialSubject").path("professionalTitle").path("certificateNumber").asText(null);
+        Optional<KeyAndCertificate> found = hash < 0 ? Optional.empty()
+                : KeyAndCertificate.find(method.substring(hash + 1), number)
+                        .filter(f -> method.substring(0, hash).equals(IssuerView.issuerId(publicUrl, f.key().authority.code)));
+        Optional<SigningKey> key = found.map(KeyAndCertificate::key);
         if (key.isEmpty()) {
             return run.fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
         }
@@ -118,8 +120,7 @@ public class VerificationService {
             return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
         }
         run.pass(ISSUER);
-        String number = credential.path("credentialSubject").path("professionalTitle").path("certificateNumber").asText(null);
-        return status(run, number, key.get());
+        return status(run, found.get().certificate());
     }
 
     private VerificationAnswer token(String token) {
@@ -134,7 +135,12 @@ public class VerificationService {
         }
         run.pass(FORMAT);
         CompactJws.Parsed parsed = reading.parsed().get();
-        Optional<SigningKey> key = SigningKey.findByKid(parsed.keyId());
+        // the claims are read before the signature is checked only to find the certificate in the same query as the
+        // key; nothing in them is trusted or answered unless the signature holds
+        Optional<JsonNode> claims = parsed.claims(mapper);
+        String number = claims.map(c -> c.path("sub").asText(null)).orElse(null);
+        Optional<KeyAndCertificate> found = KeyAndCertificate.find(parsed.keyId(), number);
+        Optional<SigningKey> key = found.map(KeyAndCertificate::key);
         if (key.isEmpty()) {
             return run.fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
         }
@@ -144,7 +150,6 @@ public class VerificationService {
         if (!parsed.verifiedBy(keyRing.verifier(key.get()))) {
             return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
         }
-        Optional<JsonNode> claims = parsed.claims(mapper);
         if (claims.isEmpty()) {
             return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
         }
@@ -153,7 +158,7 @@ public class VerificationService {
             return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
         }
         run.pass(ISSUER);
-        return status(run, claims.get().path("sub").asText(null), key.get());
+        return status(run, found.get().certificate());
     }
 
     private VerificationAnswer byCode(VerificationRequest request) {
@@ -209,13 +214,30 @@ public class VerificationService {
         return true;
     }
 
-    private VerificationAnswer status(Run run, String number, SigningKey key) {
-        Optional<Certificate> certificate = number == null ? Optional.empty()
-                : Certificate.findByNumber(number).filter(c -> c.authority.id.equals(key.authority.id));
-        if (certificate.isEmpty()) {
+    /** A signed form names a certificate of the signing key's authority; one the register does not know is not valid. */
+    private VerificationAnswer status(Run run, Certificate certificate) {
+        if (certificate == null) {
             return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
         }
-        return statusOf(run, certificate.get());
+        return statusOf(run, certificate);
+    }
+
+    /**
+     * A key version with the certificate of that number issued by the key's authority (null when there is none),
+     * in one query: a signed form's verification reads the database once.
+     */
+    private record KeyAndCertificate(SigningKey key, Certificate certificate) {
+
+        static Optional<KeyAndCertificate> find(String kid, String number) {
+            List<Object[]> rows = SigningKey.getEntityManager().createQuery(
+                    "select k, c from SigningKey k join fetch k.authority a left join Certificate c on c.authority = a and c.number = :number"
+                            + " where k.kid = :kid", Object[].class)
+                    .setParameter("kid", kid)
+                    .setParameter("number", number == null || number.length() > 32 ? "" : number)
+                    .setMaxResults(1)
+                    .getResultList();
+            return rows.stream().findFirst().map(r -> new KeyAndCertificate((SigningKey) r[0], (Certificate) r[1]));
+        }
     }
 
     private VerificationAnswer statusOf(Run run, Certificate c) {
