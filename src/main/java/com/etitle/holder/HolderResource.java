@@ -45,10 +45,12 @@ public class HolderResource {
 
     private final Holder holder;
     private final CertificateFaces faces;
+    private final DocumentLimiter documentLimiter;
 
-    HolderResource(Holder holder, CertificateFaces faces) {
+    HolderResource(Holder holder, CertificateFaces faces, DocumentLimiter documentLimiter) {
         this.holder = holder;
         this.faces = faces;
+        this.documentLimiter = documentLimiter;
     }
 
     @GET
@@ -125,11 +127,14 @@ public class HolderResource {
     @APIResponse(responseCode = "200", description = "The signed PDF", content = @Content(mediaType = "application/pdf"))
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "More documents than etitle.holder.documents.per-holder (default 20) a minute; see Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The authority's document-signing key is not available on this service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response document(@PathParam("number") String number) {
         // read in a short transaction; render and sign (about 10 ms) without holding a database connection
         Face face = QuarkusTransaction.requiringNew().call(() -> Face.of(holder.certificate(number)));
+        documentLimiter.acquire(holder.idNumberHash());
         return Response.ok(faces.document(face))
                 .header("Cache-Control", NO_STORE)
                 .header("Content-Disposition", "inline; filename=\"" + face.number() + ".pdf\"")

@@ -71,6 +71,22 @@ class HolderFormsTest {
     }
 
     @Test
+    void a_holder_fetching_documents_in_a_loop_is_slowed_down_with_429_and_retry_after() {
+        String id = IdCards.next();
+        String number = Api.issue("TEST-A", Requests.with("holderIdNumber", id)).getString("number");
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(Tokens.holder(id)).when().get(ME + "/" + number + "/document").then().statusCode(200);
+        }
+        Response sixth = given().auth().oauth2(Tokens.holder(id)).when().get(ME + "/" + number + "/document");
+        Problems.assertProblem(sixth, 429, "/problems/rate-limited");
+        assertThat(Long.parseLong(sixth.header("Retry-After"))).isBetween(1L, 60L);
+        // another holder is not affected
+        String other = IdCards.next();
+        String theirs = Api.issue("TEST-A", Requests.with("holderIdNumber", other)).getString("number");
+        given().auth().oauth2(Tokens.holder(other)).when().get(ME + "/" + theirs + "/document").then().statusCode(200);
+    }
+
+    @Test
     void a_voided_certificate_s_document_says_so() {
         String id = IdCards.next();
         JsonPath approval = Api.issueAndReplace("TEST-A", Requests.with("holderIdNumber", id));

@@ -1,0 +1,37 @@
+package com.etitle.holder;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.etitle.common.RateLimiter;
+import com.etitle.common.TooManyRequestsException;
+
+/**
+ * The brake on printable documents: rendering and signing one costs about 10 ms of CPU, so one holder's token
+ * in a loop could take a replica's cores. {@code etitle.holder.documents.per-holder} per period and holder, per
+ * replica (an app fetches a document when the holder opens or prints it, a handful of times a day).
+ */
+@Singleton
+public class DocumentLimiter {
+
+    private final RateLimiter limiter;
+
+    DocumentLimiter(Clock clock,
+            @ConfigProperty(name = "etitle.holder.documents.per-holder", defaultValue = "20") int perHolder,
+            @ConfigProperty(name = "etitle.holder.documents.period", defaultValue = "PT1M") Duration period) {
+        this.limiter = new RateLimiter(perHolder, period, clock, 100_000);
+    }
+
+    /** Counts one document of the holder; throws 429 with Retry-After when none is left. */
+    public void acquire(String holderIdNumberHash) {
+        RateLimiter.Decision decision = limiter.acquire(holderIdNumberHash);
+        if (!decision.allowed()) {
+            throw new TooManyRequestsException("Too many documents for your account; retry after the time in Retry-After",
+                    decision.retryAfter());
+        }
+    }
+}
