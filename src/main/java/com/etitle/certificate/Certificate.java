@@ -155,6 +155,17 @@ public class Certificate extends PanacheEntityBase {
                         "Your authority has no certificate with this number"));
     }
 
+    /**
+     * The certificate of this number issued to the person whose ID-number hash this is. Anyone else's number
+     * answers exactly like an unknown one (404), so a holder cannot probe other people's numbers.
+     */
+    public static Certificate heldBy(String holderIdHash, String number) {
+        return (number == null || number.length() > 32 ? Optional.<Certificate>empty() : findByNumber(number))
+                .filter(c -> c.holderIdHash.equals(holderIdHash))
+                .orElseThrow(() -> new com.etitle.common.ProblemException(com.etitle.common.ProblemType.NOT_FOUND,
+                        "You hold no certificate with this number"));
+    }
+
     /** With its authority, in one query: every answer names the issuing authority. */
     public static Optional<Certificate> findByNumber(String number) {
         return find("from Certificate c join fetch c.authority where c.number = ?1", number).firstResultOptional();

@@ -38,9 +38,6 @@ public class Holder {
 
     /** The caller's certificate of this number, else 404 as for a number that does not exist. */
     public Certificate certificate(String number) {
-        String hash = idNumberHash();
-        return (number == null || number.length() > 32 ? java.util.Optional.<Certificate>empty() : Certificate.findByNumber(number))
-                .filter(c -> c.holderIdHash.equals(hash))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "You hold no certificate with this number"));
+        return Certificate.heldBy(idNumberHash(), number);
     }
 }
