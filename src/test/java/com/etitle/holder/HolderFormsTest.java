@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.etitle.support.Api;
+import com.etitle.support.Browser;
 import com.etitle.support.IdCards;
 import com.etitle.support.Pdfs;
 import com.etitle.support.Problems;
@@ -114,6 +115,24 @@ class HolderFormsTest {
         assertThat(Problems.mediaType(page)).isEqualTo("text/html");
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'", "connect-src 'self'");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(page.asString()).contains("location.hash", "/api/v1/verifications", "grant: code");
+    }
+
+    @Test
+    void opening_the_share_link_in_a_browser_shows_the_certificate_with_the_grant_and_nothing_once_it_is_ended() {
+        String id = IdCards.next();
+        String number = Api.issue("TEST-A", Requests.with("holderIdNumber", id)).getString("number");
+        JsonPath grant = given().auth().oauth2(Tokens.holder(id)).contentType(ContentType.JSON)
+                .body(Map.of("verifierName", "示范市建筑工程有限公司", "purpose", "入职资格审核", "validityDays", 7))
+                .when().post(ME + "/" + number + "/grants").then().statusCode(201).extract().jsonPath();
+        // the link as shared, pointed at this test instance (the public URL names the production host)
+        String link = grant.getString("shareUrl");
+        String local = "http://localhost:" + io.restassured.RestAssured.port + link.substring(link.indexOf("/verify#"));
+
+        String dom = Browser.domAfterScripts(local);
+        assertThat(dom).contains("class=\"valid\"", "证书有效", "张三", "高级工程师", number, "示范市建筑工程有限公司", "入职资格审核");
+
+        given().auth().oauth2(Tokens.holder(id)).when().delete(ME + "/" + number + "/grants/" + grant.getString("id")).then().statusCode(204);
+        String after = Browser.domAfterScripts(local);
+        assertThat(after).contains("class=\"invalid\"", "核验码无效、已过期或已被持证人收回").doesNotContain("张三", number);
     }
 }
