@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -26,12 +25,10 @@ public class AuditChecker {
     private static final Logger LOG = Logger.getLogger(AuditChecker.class);
 
     private final EntityManager em;
-    private final ObjectMapper mapper;
     private final Clock clock;
 
-    AuditChecker(EntityManager em, ObjectMapper mapper, Clock clock) {
+    AuditChecker(EntityManager em, Clock clock) {
         this.em = em;
-        this.mapper = mapper;
         this.clock = clock;
     }
 
@@ -61,7 +58,7 @@ public class AuditChecker {
                 // The link first: a rewritten previous_hash also spoils the row's own hash, but "the link is
                 // broken" says more about what happened.
                 ChainCheck.Defect defect = !entry.previousHash.equals(previousHash) ? ChainCheck.Defect.LINK_BROKEN
-                        : !AuditLog.hash(entry, mapper).equals(entry.entryHash) ? ChainCheck.Defect.HASH_MISMATCH
+                        : !AuditLog.hash(entry).equals(entry.entryHash) ? ChainCheck.Defect.HASH_MISMATCH
                         : null;
                 if (defect != null) {
                     LOG.warnf("Audit chain broken at entry %d (%s %s): %s; %d entries checked", entry.id, entry.action, entry.subject,

@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import com.etitle.authority.Authority;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
@@ -19,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Batch issuance from a qualification document: exactly one certificate per entry, all or nothing. */
 @ApplicationScoped
 public class BatchService {
+
+    private static final Logger LOG = Logger.getLogger(BatchService.class);
 
     /** What a request did: ran the batch now, or found it done by an earlier request with the same key. */
     public record Outcome(BatchView batch, boolean replayed) {
@@ -51,7 +55,9 @@ public class BatchService {
             return new Outcome(before, true);
         }
         try {
+            long started = System.nanoTime();
             BatchView after = issuer.run(batchId, actor);
+            LOG.infof("Batch %d: issued and committed in %d ms", batchId, (System.nanoTime() - started) / 1_000_000);
             return new Outcome(after, false);
         } catch (ProblemException e) {
             if (e.type() != ProblemType.BATCH_RUNNING) {

@@ -12,24 +12,36 @@ public final class CertificateNumbers {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final long DIGITS_BOUND = 1_000_000_000_000L;
+    /** 30^8 */
+    private static final long CODE_BOUND = 656_100_000_000L;
 
     private CertificateNumbers() {
     }
 
+    /**
+     * The twelve digits are one uniform draw below 10^12, the codes one below 30^8: the same distribution as
+     * a draw per character, with two calls into the system generator instead of twelve or eight (a batch of
+     * 10,000 certificates made 200,000 of them).
+     */
     public static String newNumber(int year) {
+        String digits = Long.toString(RANDOM.nextLong(DIGITS_BOUND));
         StringBuilder sb = new StringBuilder(17).append(year);
-        for (int i = 0; i < 12; i++) {
-            sb.append((char) ('0' + RANDOM.nextInt(10)));
+        for (int i = digits.length(); i < 12; i++) {
+            sb.append('0');
         }
+        sb.append(digits);
         return sb.append(luhnDigit(sb)).toString();
     }
 
     public static String newVerificationCode() {
-        StringBuilder sb = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            sb.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
+        long value = RANDOM.nextLong(CODE_BOUND);
+        char[] code = new char[8];
+        for (int i = 7; i >= 0; i--) {
+            code[i] = CODE_ALPHABET.charAt((int) (value % CODE_ALPHABET.length()));
+            value /= CODE_ALPHABET.length();
         }
-        return sb.toString();
+        return new String(code);
     }
 
     /** True for 17 digits whose last is the Luhn check digit of the others. */

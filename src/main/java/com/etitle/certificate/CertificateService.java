@@ -20,6 +20,7 @@ import com.etitle.authority.KeyRing;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
+import com.etitle.crypto.DataIntegrity;
 import com.etitle.crypto.Hashes;
 import com.etitle.crypto.Jcs;
 import com.etitle.status.StatusLists;
@@ -119,11 +120,12 @@ public class CertificateService {
     /**
      * A new VALID certificate of these facts, numbered, with its slot and both signed forms, not yet stored.
      * Touches no database and no persistence context, so batch issuance calls it from several threads.
+     * {@code proofs} are {@link CredentialFactory#proofOptions} of the same authority, key and instant.
      */
-    public Certificate signed(ValidIssue valid, Authority authority, KeyRing.Signing signing, StatusLists.Slot slot, String number,
-            Instant now) {
+    public Certificate signed(ValidIssue valid, Authority authority, KeyRing.Signing signing, DataIntegrity.ProofOptions proofs,
+            StatusLists.Slot slot, String number, Instant now) {
         Certificate c = assemble(valid, authority, signing, slot, number, now);
-        c.credential = credentials.credential(c, signing);
+        c.credential = credentials.credential(c, proofs);
         c.token = credentials.token(c, signing);
         return c;
     }

@@ -1,5 +1,8 @@
 package com.etitle.certificate;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,11 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.etitle.authority.Authority;
 import com.etitle.authority.IssuerView;
 import com.etitle.authority.KeyRing;
 import com.etitle.crypto.CompactJws;
 import com.etitle.crypto.DataIntegrity;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.etitle.crypto.Jcs;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,10 +36,13 @@ public class CredentialFactory {
 
     private final ObjectMapper mapper;
     private final String publicUrl;
+    /** The credentials' {@code @context}, which their proofs repeat. */
+    private final ArrayNode context;
 
     CredentialFactory(ObjectMapper mapper, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
         this.mapper = mapper;
         this.publicUrl = publicUrl;
+        this.context = mapper.createArrayNode().add(VC_CONTEXT).add(contextUrl());
     }
 
     public String contextUrl() {
@@ -48,55 +56,137 @@ public class CredentialFactory {
 
     /** The W3C VC 2.0 document of the certificate, secured with a Data Integrity proof. */
     public String credential(Certificate c, KeyRing.Signing signing) {
-        ObjectNode vc = mapper.createObjectNode();
-        vc.putArray("@context").add(VC_CONTEXT).add(contextUrl());
-        vc.put("id", "urn:etitle:certificate:" + c.number);
-        vc.putArray("type").add("VerifiableCredential").add("ProfessionalTitleCredential");
+        return credential(c, proofOptions(c.authority, signing, c.issuedAt));
+    }
+
+    /** How the authority's current key secures the credentials it issues at this instant; a batch makes them once. */
+    public DataIntegrity.ProofOptions proofOptions(Authority authority, KeyRing.Signing signing, Instant issuedAt) {
+        String verificationMethod = IssuerView.issuerId(publicUrl, authority.code) + "#" + signing.key().kid;
+        return new DataIntegrity.ProofOptions(signing.signer(), verificationMethod, issuedAt, context);
+    }
+
+    /**
+     * The credential secured with these options. Batches sign thousands of these, so both forms are written
+     * straight from the record, without a tree: the JCS bytes that are signed, with members in canonical order
+     * (the writer checks it), then the stored text, with members in the order a reader expects, the proof last.
+     * CredentialFormatTest pins both against the tree the document once was built as.
+     */
+    public String credential(Certificate c, DataIntegrity.ProofOptions options) {
         String issuerId = IssuerView.issuerId(publicUrl, c.authority.code);
-        ObjectNode issuer = vc.putObject("issuer");
-        issuer.put("id", issuerId);
-        issuer.put("name", c.authority.name);
-        vc.put("validFrom", c.issuedAt.truncatedTo(ChronoUnit.SECONDS).toString());
-        ObjectNode subject = vc.putObject("credentialSubject");
-        subject.put("type", "ProfessionalTitleHolder");
-        subject.put("name", c.holderName);
-        subject.put("workUnit", c.workUnit);
-        ObjectNode title = subject.putObject("professionalTitle");
-        title.put("type", "ProfessionalTitle");
-        title.put("certificateNumber", c.number);
-        if (c.replaces != null) {
-            title.put("replaces", c.replaces.number);
-        }
-        title.put("qualificationName", c.qualificationName);
-        title.put("level", c.level.name());
-        title.put("series", c.series);
-        title.put("specialty", c.specialty);
-        title.put("effectiveScope", c.effectiveScope.name());
-        title.put("acquisitionRoute", c.acquisitionRoute.name());
-        title.put("promotionType", c.promotionType.name());
-        if (c.committeeName != null) {
-            title.put("committee", c.committeeName);
-        }
-        title.put("approvalDocumentNumber", c.approvalDocumentNumber);
-        title.put("qualificationDate", c.qualificationDate.toString());
+        String id = "urn:etitle:certificate:" + c.number;
+        String validFrom = c.issuedAt.truncatedTo(ChronoUnit.SECONDS).toString();
+        String[] lists = new String[StatusPurpose.values().length];
         if (c.statusListId != null) {
-            ArrayNode status = vc.putArray("credentialStatus");
             for (StatusPurpose purpose : StatusPurpose.values()) {
-                String list = statusListUrl(c.statusListId, purpose);
-                ObjectNode entry = status.addObject();
-                entry.put("id", list + "#" + c.statusListIndex);
-                entry.put("type", "BitstringStatusListEntry");
-                entry.put("statusPurpose", purpose.value());
-                entry.put("statusListIndex", String.valueOf(c.statusListIndex));
-                entry.put("statusListCredential", list);
+                lists[purpose.ordinal()] = statusListUrl(c.statusListId, purpose);
             }
         }
-        ObjectNode secured = DataIntegrity.addProof(vc, signing.signer(), issuerId + "#" + signing.key().kid, c.issuedAt);
-        try {
-            return mapper.writeValueAsString(secured);
-        } catch (JsonProcessingException e) {
+        ObjectNode proof = options.proof(canonical(c, id, issuerId, validFrom, lists));
+        StringWriter text = new StringWriter(2048);
+        try (JsonGenerator g = mapper.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("@context");
+            g.writeString(VC_CONTEXT);
+            g.writeString(contextUrl());
+            g.writeEndArray();
+            g.writeStringField("id", id);
+            g.writeArrayFieldStart("type");
+            g.writeString("VerifiableCredential");
+            g.writeString("ProfessionalTitleCredential");
+            g.writeEndArray();
+            g.writeObjectFieldStart("issuer");
+            g.writeStringField("id", issuerId);
+            g.writeStringField("name", c.authority.name);
+            g.writeEndObject();
+            g.writeStringField("validFrom", validFrom);
+            g.writeObjectFieldStart("credentialSubject");
+            g.writeStringField("type", "ProfessionalTitleHolder");
+            g.writeStringField("name", c.holderName);
+            g.writeStringField("workUnit", c.workUnit);
+            g.writeObjectFieldStart("professionalTitle");
+            g.writeStringField("type", "ProfessionalTitle");
+            g.writeStringField("certificateNumber", c.number);
+            if (c.replaces != null) {
+                g.writeStringField("replaces", c.replaces.number);
+            }
+            g.writeStringField("qualificationName", c.qualificationName);
+            g.writeStringField("level", c.level.name());
+            g.writeStringField("series", c.series);
+            g.writeStringField("specialty", c.specialty);
+            g.writeStringField("effectiveScope", c.effectiveScope.name());
+            g.writeStringField("acquisitionRoute", c.acquisitionRoute.name());
+            g.writeStringField("promotionType", c.promotionType.name());
+            if (c.committeeName != null) {
+                g.writeStringField("committee", c.committeeName);
+            }
+            g.writeStringField("approvalDocumentNumber", c.approvalDocumentNumber);
+            g.writeStringField("qualificationDate", c.qualificationDate.toString());
+            g.writeEndObject();
+            g.writeEndObject();
+            if (c.statusListId != null) {
+                g.writeArrayFieldStart("credentialStatus");
+                for (StatusPurpose purpose : StatusPurpose.values()) {
+                    String list = lists[purpose.ordinal()];
+                    g.writeStartObject();
+                    g.writeStringField("id", list + "#" + c.statusListIndex);
+                    g.writeStringField("type", "BitstringStatusListEntry");
+                    g.writeStringField("statusPurpose", purpose.value());
+                    g.writeStringField("statusListIndex", String.valueOf(c.statusListIndex));
+                    g.writeStringField("statusListCredential", list);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            g.writeFieldName("proof");
+            g.writeTree(proof);
+            g.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot serialise credential", e);
         }
+        return text.toString();
+    }
+
+    /** The JCS bytes of the credential without its proof: the same members as {@link #credential}, sorted. */
+    private byte[] canonical(Certificate c, String id, String issuerId, String validFrom, String[] lists) {
+        Jcs.Writer w = new Jcs.Writer().beginObject();
+        w.name("@context").beginArray().string(VC_CONTEXT).string(contextUrl()).end();
+        if (c.statusListId != null) {
+            w.name("credentialStatus").beginArray();
+            for (StatusPurpose purpose : StatusPurpose.values()) {
+                String list = lists[purpose.ordinal()];
+                w.beginObject()
+                        .member("id", list + "#" + c.statusListIndex)
+                        .member("statusListCredential", list)
+                        .member("statusListIndex", String.valueOf(c.statusListIndex))
+                        .member("statusPurpose", purpose.value())
+                        .member("type", "BitstringStatusListEntry")
+                        .end();
+            }
+            w.end();
+        }
+        w.name("credentialSubject").beginObject().member("name", c.holderName);
+        w.name("professionalTitle").beginObject()
+                .member("acquisitionRoute", c.acquisitionRoute.name())
+                .member("approvalDocumentNumber", c.approvalDocumentNumber)
+                .member("certificateNumber", c.number);
+        if (c.committeeName != null) {
+            w.member("committee", c.committeeName);
+        }
+        w.member("effectiveScope", c.effectiveScope.name())
+                .member("level", c.level.name())
+                .member("promotionType", c.promotionType.name())
+                .member("qualificationDate", c.qualificationDate.toString())
+                .member("qualificationName", c.qualificationName);
+        if (c.replaces != null) {
+            w.member("replaces", c.replaces.number);
+        }
+        w.member("series", c.series).member("specialty", c.specialty).member("type", "ProfessionalTitle").end();
+        w.member("type", "ProfessionalTitleHolder").member("workUnit", c.workUnit).end();
+        w.member("id", id);
+        w.name("issuer").beginObject().member("id", issuerId).member("name", c.authority.name).end();
+        w.name("type").beginArray().string("VerifiableCredential").string("ProfessionalTitleCredential").end();
+        w.member("validFrom", validFrom);
+        return w.end().toBytes();
     }
 
     /** The compact JWS for QR codes: only what a verifier offline needs to see who holds what. */

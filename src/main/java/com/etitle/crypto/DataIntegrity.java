@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,19 +25,45 @@ public final class DataIntegrity {
     public static ObjectNode addProof(ObjectNode unsecured, Signer signer, String verificationMethod, Instant created) {
         ObjectNode document = unsecured.deepCopy();
         document.remove("proof");
-        ObjectNode proof = document.objectNode();
-        proof.put("type", PROOF_TYPE);
-        proof.put("cryptosuite", signer.algorithm().cryptosuite());
-        proof.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
-        proof.put("verificationMethod", verificationMethod);
-        proof.put("proofPurpose", PURPOSE);
-        if (document.has("@context")) {
-            proof.set("@context", document.get("@context").deepCopy());
-        }
-        byte[] signature = signer.sign(hashData(signer.algorithm(), proof, document));
-        proof.put("proofValue", Encodings.multibase(signature));
-        document.set("proof", proof);
+        ProofOptions options = new ProofOptions(signer, verificationMethod, created, document.get("@context"));
+        document.set("proof", options.proof(Jcs.canonicalize(document)));
         return document;
+    }
+
+    /**
+     * The proofs one signer makes for one verification method at one instant. The proof configuration is
+     * canonicalised and hashed once, so each document secured with these options costs one hash of its own
+     * canonical bytes and one signature: what lets a batch write those bytes itself instead of building a tree.
+     */
+    public static final class ProofOptions {
+
+        private final Signer signer;
+        private final ObjectNode config;
+        private final byte[] configHash;
+
+        /** {@code context} is the document's {@code @context}, repeated in the proof; null if it has none. */
+        public ProofOptions(Signer signer, String verificationMethod, Instant created, JsonNode context) {
+            this.signer = signer;
+            config = JsonNodeFactory.instance.objectNode();
+            config.put("type", PROOF_TYPE);
+            config.put("cryptosuite", signer.algorithm().cryptosuite());
+            config.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
+            config.put("verificationMethod", verificationMethod);
+            config.put("proofPurpose", PURPOSE);
+            if (context != null) {
+                config.set("@context", context.deepCopy());
+            }
+            configHash = Hashes.forSuite(signer.algorithm(), Jcs.canonicalize(config));
+        }
+
+        /** The proof of the document whose JCS bytes (without a proof) these are: the configuration and its proofValue. */
+        public ObjectNode proof(byte[] canonicalDocument) {
+            byte[] documentHash = Hashes.forSuite(signer.algorithm(), canonicalDocument);
+            byte[] signature = signer.sign(concat(configHash, documentHash));
+            ObjectNode proof = config.deepCopy();
+            proof.put("proofValue", Encodings.multibase(signature));
+            return proof;
+        }
     }
 
     /** What a secured document claims about its proof, before any key is looked up. */
@@ -102,8 +129,10 @@ public final class DataIntegrity {
     }
 
     private static byte[] hashData(KeyAlgorithm algorithm, ObjectNode proofConfig, ObjectNode document) {
-        byte[] proofHash = Hashes.forSuite(algorithm, Jcs.canonicalize(proofConfig));
-        byte[] documentHash = Hashes.forSuite(algorithm, Jcs.canonicalize(document));
+        return concat(Hashes.forSuite(algorithm, Jcs.canonicalize(proofConfig)), Hashes.forSuite(algorithm, Jcs.canonicalize(document)));
+    }
+
+    private static byte[] concat(byte[] proofHash, byte[] documentHash) {
         byte[] out = new byte[proofHash.length + documentHash.length];
         System.arraycopy(proofHash, 0, out, 0, proofHash.length);
         System.arraycopy(documentHash, 0, out, proofHash.length, documentHash.length);

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,98 @@ public final class Jcs {
             case BOOLEAN -> out.append(node.booleanValue());
             case NULL -> out.append("null");
             default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
+        }
+    }
+
+    /**
+     * Writes the canonical form of a document of known shape straight from its values, for hot paths where
+     * building a tree only to sort it costs more than signing it. The caller writes members in canonical
+     * order; the writer checks that order, so a slip fails at once instead of signing bytes that no
+     * verifier would rebuild. A null string is written as {@code null}, as a tree holds it.
+     */
+    public static final class Writer {
+
+        private final StringBuilder out = new StringBuilder(1024);
+        /** Per open object or array, innermost last: whether it is an array, and the last member name written. */
+        private boolean[] arrays = new boolean[8];
+        private String[] names = new String[8];
+        private int depth;
+        private boolean comma;
+
+        public Writer beginObject() {
+            return open('{', false);
+        }
+
+        public Writer beginArray() {
+            return open('[', true);
+        }
+
+        public Writer end() {
+            if (depth == 0) {
+                throw new IllegalStateException("nothing to close");
+            }
+            out.append(arrays[depth] ? ']' : '}');
+            depth--;
+            comma = true;
+            return this;
+        }
+
+        public Writer name(String name) {
+            if (depth == 0 || arrays[depth]) {
+                throw new IllegalStateException("member \"" + name + "\" outside an object");
+            }
+            String previous = names[depth];
+            if (previous != null && previous.compareTo(name) >= 0) {
+                throw new IllegalStateException("member \"" + name + "\" after \"" + previous + "\": not in canonical order");
+            }
+            names[depth] = name;
+            separate();
+            writeString(name, out);
+            out.append(':');
+            comma = false;
+            return this;
+        }
+
+        public Writer string(String value) {
+            separate();
+            if (value == null) {
+                out.append("null");
+            } else {
+                writeString(value, out);
+            }
+            comma = true;
+            return this;
+        }
+
+        public Writer member(String name, String value) {
+            return name(name).string(value);
+        }
+
+        /** The UTF-8 bytes written; every object and array must be closed. */
+        public byte[] toBytes() {
+            if (depth != 0) {
+                throw new IllegalStateException(depth + " objects or arrays still open");
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        private Writer open(char bracket, boolean array) {
+            separate();
+            out.append(bracket);
+            if (++depth == arrays.length) {
+                arrays = Arrays.copyOf(arrays, depth * 2);
+                names = Arrays.copyOf(names, depth * 2);
+            }
+            arrays[depth] = array;
+            names[depth] = null;
+            comma = false;
+            return this;
+        }
+
+        private void separate() {
+            if (comma) {
+                out.append(',');
+            }
         }
     }
 

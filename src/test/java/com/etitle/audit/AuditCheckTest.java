@@ -179,7 +179,7 @@ class AuditCheckTest {
         AuditEntry entry = QuarkusTransaction.requiringNew().call(() -> AuditEntry.<AuditEntry>findById(id));
         Map<String, String> original = Map.of("detail", entry.detail, "entry_hash", entry.entryHash);
         entry.detail = detail; // a detached copy: only the JDBC rewrite below reaches the database
-        String forgedHash = AuditLog.hash(entry, mapper);
+        String forgedHash = AuditLog.hash(entry);
         Database.rewriteAuditEntry(id, Map.of("detail", detail, "entry_hash", forgedHash));
         return original;
     }

@@ -75,6 +75,37 @@ class EncodingsTest {
     }
 
     @Test
+    void base58_is_the_number_in_base_58_after_a_1_per_leading_zero_byte_for_any_length() {
+        Random random = new Random(58);
+        for (int length = 0; length <= 96; length++) {
+            byte[] data = new byte[length];
+            random.nextBytes(data);
+            for (int i = 0; i < Math.min(length, random.nextInt(4)); i++) {
+                data[i] = 0;
+            }
+
+            assertThat(Encodings.base58(data)).as(HexFormat.of().formatHex(data)).isEqualTo(base58ByDivision(data));
+        }
+        assertThat(Encodings.base58(new byte[] {0, 0, 0})).isEqualTo("111");
+    }
+
+    /** The definition, as Encodings computed it before: repeated division of the number the bytes spell. */
+    private static String base58ByDivision(byte[] data) {
+        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        StringBuilder sb = new StringBuilder();
+        java.math.BigInteger n = new java.math.BigInteger(1, data);
+        while (n.signum() > 0) {
+            java.math.BigInteger[] qr = n.divideAndRemainder(java.math.BigInteger.valueOf(58));
+            sb.append(alphabet.charAt(qr[1].intValue()));
+            n = qr[0];
+        }
+        for (int i = 0; i < data.length && data[i] == 0; i++) {
+            sb.append('1');
+        }
+        return sb.reverse().toString();
+    }
+
+    @Test
     void base58_round_trips_random_bytes_with_leading_zeros() {
         byte[] data = new byte[40];
         new Random(8785).nextBytes(data);

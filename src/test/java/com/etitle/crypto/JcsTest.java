@@ -2,6 +2,7 @@ package com.etitle.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,6 +149,31 @@ class JcsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> canonicalString("a\ud800b"));
         assertThatIllegalArgumentException().isThrownBy(() -> canonicalString("\udc00"));
         assertThat(canonicalString("\ud83d\ude00")).isEqualTo("\"\ud83d\ude00\"");
+    }
+
+    @Test
+    void the_writer_writes_what_canonicalize_makes_of_the_same_members() {
+        String json = """
+                {"a": ["x", {"b": null, "c": "\\u0001\\"\\\\ \u00f6"}, []], "\ud83d\ude00": {}, "z": "end"}
+                """;
+        Jcs.Writer writer = new Jcs.Writer().beginObject();
+        writer.name("a").beginArray().string("x").beginObject().member("b", null).member("c", "\u0001\"\\ \u00f6").end()
+                .beginArray().end().end();
+        // UTF-16 order: "z" (007a) before the emoji's high surrogate (d83d)
+        writer.member("z", "end").name("\ud83d\ude00").beginObject().end().end();
+
+        assertThat(new String(writer.toBytes(), StandardCharsets.UTF_8)).isEqualTo(canonical(json));
+    }
+
+    @Test
+    void the_writer_refuses_members_out_of_canonical_order_and_unclosed_documents() {
+        assertThatIllegalStateException().isThrownBy(() -> new Jcs.Writer().beginObject().member("type", "x").member("id", "y"));
+        assertThatIllegalStateException().isThrownBy(() -> new Jcs.Writer().beginObject().member("id", "x").member("id", "y"));
+        // UTF-16 order: the emoji's high surrogate d83d sorts before U+FB33
+        assertThatIllegalStateException().isThrownBy(() -> new Jcs.Writer().beginObject().member("\ufb33", "x").member("\ud83d\ude00", "y"));
+        assertThatIllegalStateException().isThrownBy(() -> new Jcs.Writer().beginArray().member("id", "x"));
+        assertThatIllegalStateException().isThrownBy(() -> new Jcs.Writer().beginObject().member("id", "x").toBytes());
+        assertThatIllegalArgumentException().isThrownBy(() -> new Jcs.Writer().string("\udc00"));
     }
 
     private static String canonical(String json) {

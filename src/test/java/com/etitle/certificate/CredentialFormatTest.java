@@ -1,0 +1,232 @@
+package com.etitle.certificate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.etitle.authority.Authority;
+import com.etitle.authority.IssuerView;
+import com.etitle.authority.KeyRing;
+import com.etitle.authority.SigningKey;
+import com.etitle.common.JsonConfig;
+import com.etitle.crypto.DataIntegrity;
+import com.etitle.crypto.KeyAlgorithm;
+import com.etitle.crypto.Keys;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The credential CredentialFactory writes straight from the record must be, byte for byte, the one the
+ * service built as a Jackson tree, secured with {@link DataIntegrity#addProof} and serialised (the reference
+ * below is that code, kept as it was): stored credentials are what was signed, and verifiers rebuild the JCS
+ * form from the stored text. Ed25519 is deterministic, so equal text with equal proofValue also proves that
+ * the same canonical bytes were signed; SM2 is not, so there the proof is verified over the tree's JCS form.
+ */
+class CredentialFormatTest {
+
+    private static final ObjectMapper MAPPER = JsonConfig.apply(new ObjectMapper());
+    private static final String PUBLIC_URL = "http://localhost:8081";
+    private static final CredentialFactory FACTORY = new CredentialFactory(MAPPER, PUBLIC_URL);
+    private static final Keys.PrivateKey ED25519 = Keys.generate(KeyAlgorithm.ED25519);
+    private static final Keys.PrivateKey SM2 = Keys.generate(KeyAlgorithm.SM2);
+
+    static Stream<Certificate> certificates() {
+        return Stream.of(
+                certificate("TEST-A", "测试省人力资源和社会保障厅", c -> {
+                }),
+                certificate("TEST-A", "测试省人力资源和社会保障厅", c -> c.committeeName = null),
+                certificate("TEST-B", "另一省人力资源和社会保障厅", c -> {
+                    Certificate old = new Certificate();
+                    old.number = "20260000000000018";
+                    c.replaces = old;
+                    c.level = Level.FULL_SENIOR;
+                    c.effectiveScope = EffectiveScope.OWN_UNIT;
+                    c.acquisitionRoute = AcquisitionRoute.EXAM;
+                    c.promotionType = PromotionType.EXCEPTIONAL;
+                    c.statusListIndex = 0;
+                }),
+                certificate("TEST-A", "测试省人力资源和社会保障厅", c -> {
+                    c.statusListId = null;
+                    c.statusListIndex = null;
+                    c.issuedAt = Instant.parse("2026-12-31T23:59:59.999999Z");
+                }),
+                certificate("TEST-A", "Province \"A\" \\ HRSS", c -> {
+                    c.holderName = "欧阳\u00b7娜娜 \"Nana\" \\ \u0001\u001f\b\f\n\r\t\u007f";
+                    c.workUnit = "</script>\u2028\u2029 😀 𠀀 中国科学院";
+                    c.specialty = "";
+                    c.committeeName = "  ";
+                }));
+    }
+
+    @ParameterizedTest
+    @MethodSource("certificates")
+    void an_ed25519_credential_is_byte_for_byte_the_tree_built_one(Certificate c) {
+        KeyRing.Signing signing = signing(ED25519, c.authority);
+
+        assertThat(FACTORY.credential(c, signing)).isEqualTo(treeBuilt(c, signing));
+    }
+
+    @ParameterizedTest
+    @MethodSource("certificates")
+    void options_made_once_for_a_batch_give_the_same_credential_as_options_made_for_each(Certificate c) {
+        KeyRing.Signing signing = signing(ED25519, c.authority);
+        DataIntegrity.ProofOptions batch = FACTORY.proofOptions(c.authority, signing, c.issuedAt);
+
+        assertThat(FACTORY.credential(c, batch)).isEqualTo(FACTORY.credential(c, signing)).isEqualTo(FACTORY.credential(c, batch));
+    }
+
+    @ParameterizedTest
+    @MethodSource("certificates")
+    void an_sm2_credential_has_the_tree_built_text_and_its_proof_verifies_over_the_tree_built_canonical_form(Certificate c) {
+        c.authority.code = "TEST-SM2";
+        c.authority.name = "国密省人力资源和社会保障厅";
+        KeyRing.Signing signing = signing(SM2, c.authority);
+
+        String written = FACTORY.credential(c, signing);
+
+        assertThat(withoutProofValue(written)).isEqualTo(withoutProofValue(treeBuilt(c, signing)));
+        assertThat(proof(parse(written)).verifiedBy(Keys.verifier(KeyAlgorithm.SM2, SM2.publicKeySpki()))).isTrue();
+    }
+
+    @Test
+    void an_sm2_credential_is_rejected_after_one_character_changes_or_by_another_key() {
+        Certificate c = certificates().findFirst().orElseThrow();
+        ObjectNode written = parse(FACTORY.credential(c, signing(SM2, c.authority)));
+        ObjectNode tampered = written.deepCopy();
+        ((ObjectNode) tampered.path("credentialSubject").path("professionalTitle")).put("level", "FULL_SENIOR");
+
+        assertThat(proof(tampered).verifiedBy(Keys.verifier(KeyAlgorithm.SM2, SM2.publicKeySpki()))).isFalse();
+        assertThat(proof(written).verifiedBy(Keys.verifier(KeyAlgorithm.SM2, Keys.generate(KeyAlgorithm.SM2).publicKeySpki()))).isFalse();
+    }
+
+    @Test
+    void a_name_with_a_lone_surrogate_is_refused_as_the_tree_refuses_it() {
+        Certificate c = certificates().findFirst().orElseThrow();
+        c.holderName = "张\ud800三";
+        KeyRing.Signing signing = signing(ED25519, c.authority);
+
+        assertThatThrownBy(() -> treeBuilt(c, signing)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FACTORY.credential(c, signing)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The credential as CredentialFactory built it before it wrote the JSON itself. */
+    private static String treeBuilt(Certificate c, KeyRing.Signing signing) {
+        ObjectNode vc = MAPPER.createObjectNode();
+        vc.putArray("@context").add(CredentialFactory.VC_CONTEXT).add(FACTORY.contextUrl());
+        vc.put("id", "urn:etitle:certificate:" + c.number);
+        vc.putArray("type").add("VerifiableCredential").add("ProfessionalTitleCredential");
+        String issuerId = IssuerView.issuerId(PUBLIC_URL, c.authority.code);
+        ObjectNode issuer = vc.putObject("issuer");
+        issuer.put("id", issuerId);
+        issuer.put("name", c.authority.name);
+        vc.put("validFrom", c.issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        ObjectNode subject = vc.putObject("credentialSubject");
+        subject.put("type", "ProfessionalTitleHolder");
+        subject.put("name", c.holderName);
+        subject.put("workUnit", c.workUnit);
+        ObjectNode title = subject.putObject("professionalTitle");
+        title.put("type", "ProfessionalTitle");
+        title.put("certificateNumber", c.number);
+        if (c.replaces != null) {
+            title.put("replaces", c.replaces.number);
+        }
+        title.put("qualificationName", c.qualificationName);
+        title.put("level", c.level.name());
+        title.put("series", c.series);
+        title.put("specialty", c.specialty);
+        title.put("effectiveScope", c.effectiveScope.name());
+        title.put("acquisitionRoute", c.acquisitionRoute.name());
+        title.put("promotionType", c.promotionType.name());
+        if (c.committeeName != null) {
+            title.put("committee", c.committeeName);
+        }
+        title.put("approvalDocumentNumber", c.approvalDocumentNumber);
+        title.put("qualificationDate", c.qualificationDate.toString());
+        if (c.statusListId != null) {
+            ArrayNode status = vc.putArray("credentialStatus");
+            for (StatusPurpose purpose : StatusPurpose.values()) {
+                String list = FACTORY.statusListUrl(c.statusListId, purpose);
+                ObjectNode entry = status.addObject();
+                entry.put("id", list + "#" + c.statusListIndex);
+                entry.put("type", "BitstringStatusListEntry");
+                entry.put("statusPurpose", purpose.value());
+                entry.put("statusListIndex", String.valueOf(c.statusListIndex));
+                entry.put("statusListCredential", list);
+            }
+        }
+        ObjectNode secured = DataIntegrity.addProof(vc, signing.signer(), issuerId + "#" + signing.key().kid, c.issuedAt);
+        try {
+            return MAPPER.writeValueAsString(secured);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Certificate certificate(String authorityCode, String authorityName, Consumer<Certificate> change) {
+        Authority authority = new Authority();
+        authority.id = 1L;
+        authority.code = authorityCode;
+        authority.name = authorityName;
+        Certificate c = new Certificate();
+        c.number = "20261234567890128";
+        c.verificationCode = "ABCD2345";
+        c.authority = authority;
+        c.holderName = "张三";
+        c.holderIdNumber = "110105198003121238";
+        c.workUnit = "示范省建筑设计研究院";
+        c.series = "工程";
+        c.specialty = "建筑设计";
+        c.level = Level.DEPUTY_SENIOR;
+        c.qualificationName = "高级工程师";
+        c.effectiveScope = EffectiveScope.PROVINCE_WIDE;
+        c.acquisitionRoute = AcquisitionRoute.EVALUATION;
+        c.promotionType = PromotionType.NORMAL;
+        c.committeeName = "工程系列高级职称评审委员会";
+        c.approvalDocumentNumber = "示人社职〔2026〕12号";
+        c.qualificationDate = LocalDate.of(2026, 6, 18);
+        c.issueDate = LocalDate.of(2026, 7, 2);
+        c.issuedAt = Instant.parse("2026-07-02T01:02:03.123456Z");
+        c.statusListId = 7L;
+        c.statusListIndex = 98_765;
+        change.accept(c);
+        return c;
+    }
+
+    private static KeyRing.Signing signing(Keys.PrivateKey key, Authority authority) {
+        SigningKey row = new SigningKey();
+        row.kid = SigningKey.kidOf(authority.code, 3);
+        row.algorithm = key.algorithm();
+        return new KeyRing.Signing(row, key.signer());
+    }
+
+    private static DataIntegrity.Proof proof(ObjectNode secured) {
+        DataIntegrity.Reading reading = DataIntegrity.read(secured);
+        assertThat(reading.defect()).isEmpty();
+        return reading.proof().orElseThrow();
+    }
+
+    /** The text with the proof value blanked: SM2 signatures are randomised, everything else must match byte for byte. */
+    private static String withoutProofValue(String secured) {
+        String blanked = secured.replaceFirst("\"proofValue\":\"z[1-9A-HJ-NP-Za-km-z]+\"", "\"proofValue\":\"-\"");
+        assertThat(blanked).isNotEqualTo(secured);
+        return blanked;
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
