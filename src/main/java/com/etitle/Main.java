@@ -7,6 +7,7 @@ import com.etitle.boot.DataDir;
 import com.etitle.boot.DevIdentity;
 import com.etitle.boot.DevTokenCommand;
 import com.etitle.boot.EmbeddedDatabase;
+import com.etitle.common.SecretFiles;
 
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
@@ -28,7 +29,7 @@ public class Main {
             System.exit(DevTokenCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (EmbeddedDatabase.wanted(System.getenv())) {
-            Path data = DataDir.ownerOnly(DataDir.resolve());
+            Path data = SecretFiles.ownerOnlyDir(DataDir.resolve());
             System.out.println("No database URL configured: starting the embedded PostgreSQL in " + data.resolve("postgres"));
             EmbeddedDatabase database = EmbeddedDatabase.start(data, true);
             database.stopAfter(() -> {
@@ -41,7 +42,7 @@ public class Main {
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");
             System.setProperty("etitle.embedded", "true");
-            System.setProperty("etitle.keys.dir", DataDir.ownerOnly(data.resolve("keys")).toString());
+            System.setProperty("etitle.keys.dir", SecretFiles.ownerOnlyDir(data.resolve("keys")).toString());
             System.setProperty("etitle.keys.generate", "true");
             DevIdentity identity = DevIdentity.in(data.resolve("dev-identity"));
             System.setProperty("mp.jwt.verify.publickey.location", identity.publicKeyFile().toUri().toString());

@@ -19,11 +19,13 @@ public class AuthorityService {
     private final Clock clock;
     private final AuditLog audit;
     private final KeyRing keyRing;
+    private final PublicIds ids;
 
-    AuthorityService(Clock clock, AuditLog audit, KeyRing keyRing) {
+    AuthorityService(Clock clock, AuditLog audit, KeyRing keyRing, PublicIds ids) {
         this.clock = clock;
         this.audit = audit;
         this.keyRing = keyRing;
+        this.ids = ids;
     }
 
     /** Creates the authority or brings its name and region up to date; the algorithm of an authority never changes. */
@@ -51,15 +53,15 @@ public class AuthorityService {
     }
 
     @Transactional
-    public List<IssuerView> list(String publicUrl) {
-        return Authority.<Authority>list("order by code").stream().map(a -> IssuerView.of(a, SigningKey.listFor(a), publicUrl)).toList();
+    public List<IssuerView> list() {
+        return Authority.<Authority>list("order by code").stream().map(a -> IssuerView.of(a, SigningKey.listFor(a), ids)).toList();
     }
 
     @Transactional
-    public IssuerView get(String code, String publicUrl) {
+    public IssuerView get(String code) {
         Authority authority = Authority.findByCode(code)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
-        return IssuerView.of(authority, SigningKey.listFor(authority), publicUrl);
+        return IssuerView.of(authority, SigningKey.listFor(authority), ids);
     }
 
     /** Every key version that still verifies, of every authority: the JWKS. */

@@ -5,13 +5,15 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.etitle.boot.DevIdentity;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 
 /** Who is calling: the verified token's subject and the authority it acts for. */
 @RequestScoped
 public class Caller {
+
+    /** The JWT claim naming the issuing authority the caller acts for. */
+    public static final String AUTHORITY_CLAIM = "authority";
 
     @Inject
     JsonWebToken token;
@@ -23,10 +25,10 @@ public class Caller {
 
     /** The caller's authority; every authority-side read and write is scoped to it. */
     public Authority authority() {
-        Object claim = token.getClaim(DevIdentity.AUTHORITY_CLAIM);
+        Object claim = token.getClaim(AUTHORITY_CLAIM);
         String code = claim == null ? null : claim.toString().replace("\"", "");
         if (code == null || code.isBlank()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "The token names no authority (claim '" + DevIdentity.AUTHORITY_CLAIM + "')");
+            throw new ProblemException(ProblemType.FORBIDDEN, "The token names no authority (claim '" + AUTHORITY_CLAIM + "')");
         }
         return Authority.findByCode(code)
                 .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token's authority is not registered here"));
@@ -34,7 +36,7 @@ public class Caller {
 
     /** Actor string written to the audit log. */
     public String actor() {
-        Object claim = token.getClaim(DevIdentity.AUTHORITY_CLAIM);
+        Object claim = token.getClaim(AUTHORITY_CLAIM);
         return subject() + (claim == null ? "" : "@" + claim.toString().replace("\"", ""));
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,12 +33,10 @@ public class IssuerResource {
 
     private final AuthorityService authorities;
     private final Caller caller;
-    private final String publicUrl;
 
-    IssuerResource(AuthorityService authorities, Caller caller, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    IssuerResource(AuthorityService authorities, Caller caller) {
         this.authorities = authorities;
         this.caller = caller;
-        this.publicUrl = publicUrl;
     }
 
     @GET
@@ -55,7 +52,7 @@ public class IssuerResource {
     @APIResponse(responseCode = "200", description = "Authorities",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public Response list() {
-        return Response.ok(authorities.list(publicUrl)).header("Cache-Control", KEY_CACHE).build();
+        return Response.ok(authorities.list()).header("Cache-Control", KEY_CACHE).build();
     }
 
     @GET
@@ -64,7 +61,7 @@ public class IssuerResource {
     @APIResponse(responseCode = "200", description = "The authority's controller document",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class)))
     public Response get(@PathParam("code") String code) {
-        return Response.ok(authorities.get(code, publicUrl)).header("Cache-Control", KEY_CACHE).build();
+        return Response.ok(authorities.get(code)).header("Cache-Control", KEY_CACHE).build();
     }
 
     @POST

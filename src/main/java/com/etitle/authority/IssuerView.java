@@ -28,15 +28,11 @@ public record IssuerView(
 
     public static final String CONTROLLER_CONTEXT = "https://www.w3.org/ns/cid/v1";
 
-    public static String issuerId(String publicUrl, String code) {
-        return publicUrl + "/api/v1/issuers/" + code;
-    }
-
-    static IssuerView of(Authority authority, List<SigningKey> keys, String publicUrl) {
-        String id = issuerId(publicUrl, authority.code);
+    static IssuerView of(Authority authority, List<SigningKey> keys, PublicIds ids) {
+        String id = ids.issuerId(authority.code);
         List<VerificationMethod> methods = keys.stream()
                 .filter(k -> k.status == SigningKey.Status.ACTIVE)
-                .map(k -> VerificationMethod.of(k, id))
+                .map(k -> VerificationMethod.of(k, id, ids.verificationMethod(authority.code, k.kid)))
                 .toList();
         return new IssuerView(List.of(CONTROLLER_CONTEXT), id, authority.code, authority.name, authority.region, authority.algorithm,
                 methods, methods.stream().map(VerificationMethod::id).toList(), keys.stream().map(KeyView::of).toList());
@@ -47,8 +43,7 @@ public record IssuerView(
     public record VerificationMethod(String id, String type, String controller, String publicKeyMultibase,
             Map<String, String> publicKeyJwk) {
 
-        static VerificationMethod of(SigningKey key, String controller) {
-            String id = controller + "#" + key.kid;
+        static VerificationMethod of(SigningKey key, String controller, String id) {
             return key.algorithm == KeyAlgorithm.ED25519
                     ? new VerificationMethod(id, "Multikey", controller, Keys.multikey(key.publicKey), null)
                     : new VerificationMethod(id, "JsonWebKey", controller, null, jwkWithKid(key));

@@ -22,9 +22,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import com.etitle.audit.AuditLog;
-import com.etitle.boot.DataDir;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
+import com.etitle.common.SecretFiles;
 import com.etitle.crypto.CryptoException;
 import com.etitle.crypto.Keys;
 import com.etitle.crypto.Signer;
@@ -124,7 +124,7 @@ public class KeyRing {
         int next = SigningKey.listFor(authority).stream().mapToInt(k -> k.version).max().orElse(0) + 1;
         Keys.PrivateKey key = Keys.generate(authority.algorithm);
         Path file = authorityDir(authority).resolve("v" + next + ".pem");
-        DataDir.writeSecret(file, key.toPem());
+        SecretFiles.write(file, key.toPem());
         LOG.infof("Generated signing key %s (%s) in %s", SigningKey.kidOf(authority.code, next), authority.algorithm, file);
         return register(authority, next, key, actor);
     }

@@ -23,7 +23,7 @@ import org.hibernate.Session;
 
 import com.etitle.audit.AuditLog;
 import com.etitle.authority.Authority;
-import com.etitle.authority.KeyRing;
+import com.etitle.authority.AuthoritySigner;
 import com.etitle.certificate.AcquisitionRoute;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateNumbers;
@@ -32,13 +32,13 @@ import com.etitle.certificate.CredentialFactory;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
 import com.etitle.certificate.PromotionType;
+import com.etitle.certificate.StatusSlots;
 import com.etitle.certificate.ValidIssue;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.DataIntegrity;
 import com.etitle.qualification.QualificationDocument;
-import com.etitle.status.StatusLists;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
@@ -59,19 +59,19 @@ public class BatchIssuer {
 
     private final EntityManager em;
     private final Clock clock;
-    private final KeyRing keyRing;
-    private final StatusLists statusLists;
+    private final AuthoritySigner signer;
+    private final StatusSlots statusSlots;
     private final CertificateService certificates;
     private final CredentialFactory credentials;
     private final AuditLog audit;
     private final BatchLedger ledger;
 
-    BatchIssuer(EntityManager em, Clock clock, KeyRing keyRing, StatusLists statusLists, CertificateService certificates,
+    BatchIssuer(EntityManager em, Clock clock, AuthoritySigner signer, StatusSlots statusSlots, CertificateService certificates,
             CredentialFactory credentials, AuditLog audit, BatchLedger ledger) {
         this.em = em;
         this.clock = clock;
-        this.keyRing = keyRing;
-        this.statusLists = statusLists;
+        this.signer = signer;
+        this.statusSlots = statusSlots;
         this.certificates = certificates;
         this.credentials = credentials;
         this.audit = audit;
@@ -94,7 +94,8 @@ public class BatchIssuer {
         }
         QualificationDocument document = batch.document;
         List<Entry> entries = entries(document);
-        long already = em.createQuery("select count(c) from Certificate c where c.documentEntry.document = ?1", Long.class)
+        long already = em.createQuery("select count(c) from Certificate c where c.documentEntryId in"
+                + " (select e.id from QualificationDocumentEntry e where e.document = ?1)", Long.class)
                 .setParameter(1, document).getSingleResult();
         if (already > 0) {
             throw new ProblemException(ProblemType.ALREADY_ISSUED,
@@ -103,13 +104,13 @@ public class BatchIssuer {
         long started = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
-        KeyRing.Signing signing = keyRing.current(batch.authority);
-        List<StatusLists.Slot> slots = statusLists.allocate(batch.authority, entries.size());
+        AuthoritySigner.Signing signing = signer.current(batch.authority);
+        List<StatusSlots.Slot> slots = statusSlots.allocate(batch.authority, entries.size());
         List<String> numbers = freshNumbers(entries.size(), today.getYear());
         // Signing is the CPU-bound part: build on every core. Nothing below touches the persistence context;
         // the entities it reads are detached copies made here on the request thread.
         Authority issuer = detached(batch.authority);
-        DataIntegrity.ProofOptions proofs = credentials.proofOptions(issuer, signing, now);
+        DataIntegrity.ProofOptions proofs = credentials.proofOptions(signing, now);
         // the same for every certificate of the batch: one map, which the audit log canonicalises once
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("keyId", signing.key().kid);

@@ -22,6 +22,10 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
+import com.etitle.authority.Caller;
+import com.etitle.common.SecretFiles;
+import com.etitle.holder.Holder;
+
 /**
  * The development identity provider of the zero-setup run: an RSA key in {@code <data>/dev-identity}
  * whose public half the service trusts only when it runs on its embedded database. It stands in for
@@ -32,14 +36,8 @@ public final class DevIdentity {
 
     public static final String ISSUER = "urn:etitle:dev-identity";
     public static final String AUDIENCE = "etitle";
-    /** The JWT claim naming the issuing authority the caller acts for. */
-    public static final String AUTHORITY_CLAIM = "authority";
-    /**
-     * The JWT claim identifying a holder: the SHA-256 (lower-case hex) of their resident ID number with its
-     * check character upper-cased. The identity provider, which has verified the person, computes it; the ID
-     * number itself is never in a token.
-     */
-    public static final String HOLDER_CLAIM = "id_number_sha256";
+    public static final String AUTHORITY_CLAIM = Caller.AUTHORITY_CLAIM;
+    public static final String HOLDER_CLAIM = Holder.ID_NUMBER_CLAIM;
 
     private final Path dir;
 
@@ -69,7 +67,7 @@ public final class DevIdentity {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            DataDir.writeSecret(privateKeyFile(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            SecretFiles.write(privateKeyFile(), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicKeyFile(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is always available", e);

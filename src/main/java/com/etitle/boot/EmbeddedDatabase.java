@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.etitle.common.SecretFiles;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -33,7 +35,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDir, boolean durable) {
-        Path cluster = DataDir.ownerOnly(dataDir.resolve("postgres"));
+        Path cluster = SecretFiles.ownerOnlyDir(dataDir.resolve("postgres"));
         stopOrphan(cluster);
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()

@@ -124,9 +124,8 @@ public class Certificate extends PanacheEntityBase {
     public Certificate replaces;
 
     /** The qualification-document entry a batch issued this certificate for; unique, so one certificate per entry. */
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "document_entry_id")
-    public com.etitle.qualification.QualificationDocumentEntry documentEntry;
+    @Column(name = "document_entry_id", insertable = false, updatable = false)
+    public Long documentEntryId;
 
     @Column(name = "batch_id")
     public Long batchId;

@@ -12,18 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.etitle.audit.AuditLog;
 import com.etitle.authority.Authority;
-import com.etitle.authority.KeyRing;
+import com.etitle.authority.AuthoritySigner;
+import com.etitle.authority.PublicIds;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.DataIntegrity;
 import com.etitle.crypto.Hashes;
 import com.etitle.crypto.Jcs;
-import com.etitle.status.StatusLists;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Issues certificates and reads them back for their own authority. */
@@ -35,24 +33,24 @@ public class CertificateService {
     }
 
     private final Clock clock;
-    private final KeyRing keyRing;
+    private final AuthoritySigner signer;
     private final CredentialFactory credentials;
     private final AuditLog audit;
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final String publicUrl;
-    private final StatusLists statusLists;
+    private final PublicIds ids;
+    private final StatusSlots slots;
 
-    CertificateService(Clock clock, KeyRing keyRing, CredentialFactory credentials, AuditLog audit, EntityManager em,
-            ObjectMapper mapper, StatusLists statusLists, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
-        this.statusLists = statusLists;
+    CertificateService(Clock clock, AuthoritySigner signer, CredentialFactory credentials, AuditLog audit, EntityManager em,
+            ObjectMapper mapper, StatusSlots slots, PublicIds ids) {
+        this.slots = slots;
         this.clock = clock;
-        this.keyRing = keyRing;
+        this.signer = signer;
         this.credentials = credentials;
         this.audit = audit;
         this.em = em;
         this.mapper = mapper;
-        this.publicUrl = publicUrl;
+        this.ids = ids;
     }
 
     /**
@@ -68,7 +66,7 @@ public class CertificateService {
         if (idempotencyKey != null) {
             Optional<Certificate> earlier = claimIdempotencyKey(authority, idempotencyKey, requestHash(request));
             if (earlier.isPresent()) {
-                return new Issued(CertificateView.of(earlier.get(), publicUrl), true);
+                return new Issued(CertificateView.of(earlier.get(), ids), true);
             }
         }
         Certificate c = create(authority, actor, valid, now, null);
@@ -76,7 +74,7 @@ public class CertificateService {
             em.createNativeQuery("UPDATE idempotency_key SET certificate_id = ?1 WHERE authority_id = ?2 AND idem_key = ?3")
                     .setParameter(1, c.id).setParameter(2, authority.id).setParameter(3, idempotencyKey).executeUpdate();
         }
-        return new Issued(CertificateView.of(c, publicUrl), false);
+        return new Issued(CertificateView.of(c, ids), false);
     }
 
     /**
@@ -92,14 +90,14 @@ public class CertificateService {
     /** The certificate if it belongs to the authority; another authority's number is indistinguishable from an unknown one. */
     @Transactional
     public CertificateView get(Authority authority, String number) {
-        return CertificateView.of(Certificate.ownedBy(authority, number), publicUrl);
+        return CertificateView.of(Certificate.ownedBy(authority, number), ids);
     }
 
     /** Numbers, slots, signs and stores one certificate with its audit entry: the one issuance path. */
     private Certificate create(Authority authority, String actor, ValidIssue valid, Instant now, Certificate replaces) {
         LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
-        KeyRing.Signing signing = keyRing.current(authority);
-        StatusLists.Slot slot = statusLists.allocate(authority, 1).get(0);
+        AuthoritySigner.Signing signing = signer.current(authority);
+        StatusSlots.Slot slot = slots.allocate(authority, 1).get(0);
         Certificate c = assemble(valid, authority, signing, slot, freshNumber(today.getYear()), now);
         c.replaces = replaces;
         c.credential = credentials.credential(c, signing);
@@ -122,15 +120,15 @@ public class CertificateService {
      * Touches no database and no persistence context, so batch issuance calls it from several threads.
      * {@code proofs} are {@link CredentialFactory#proofOptions} of the same authority, key and instant.
      */
-    public Certificate signed(ValidIssue valid, Authority authority, KeyRing.Signing signing, DataIntegrity.ProofOptions proofs,
-            StatusLists.Slot slot, String number, Instant now) {
+    public Certificate signed(ValidIssue valid, Authority authority, AuthoritySigner.Signing signing, DataIntegrity.ProofOptions proofs,
+            StatusSlots.Slot slot, String number, Instant now) {
         Certificate c = assemble(valid, authority, signing, slot, number, now);
         c.credential = credentials.credential(c, proofs);
         c.token = credentials.token(c, signing);
         return c;
     }
 
-    private static Certificate assemble(ValidIssue valid, Authority authority, KeyRing.Signing signing, StatusLists.Slot slot, String number,
+    private static Certificate assemble(ValidIssue valid, Authority authority, AuthoritySigner.Signing signing, StatusSlots.Slot slot, String number,
             Instant now) {
         Certificate c = new Certificate();
         c.statusListId = slot.listId();

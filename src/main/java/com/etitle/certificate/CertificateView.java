@@ -3,11 +3,11 @@ package com.etitle.certificate;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import com.etitle.authority.IssuerView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.etitle.authority.PublicIds;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A certificate as its issuing authority sees it: the record and both signed forms. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,12 +42,12 @@ public record CertificateView(
     public record Issuer(String id, String code, String name) {
     }
 
-    public static CertificateView of(Certificate c, String publicUrl) {
+    public static CertificateView of(Certificate c, PublicIds ids) {
         return new CertificateView(c.number, c.verificationCode, c.status, c.statusReason, c.statusChangedAt,
                 c.replaces == null ? null : c.replaces.number, c.holderName, IdNumbers.mask(c.holderIdNumber), c.workUnit,
                 c.series, c.specialty, c.level, c.qualificationName, c.effectiveScope, c.acquisitionRoute, c.promotionType,
                 c.committeeName, c.approvalDocumentNumber, c.qualificationDate, c.issueDate, c.issuedAt,
-                new Issuer(IssuerView.issuerId(publicUrl, c.authority.code), c.authority.code, c.authority.name), c.signingKey.kid,
+                new Issuer(ids.issuerId(c.authority.code), c.authority.code, c.authority.name), c.signingKey.kid,
                 c.credential, c.token);
     }
 }

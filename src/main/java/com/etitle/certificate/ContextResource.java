@@ -10,8 +10,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.etitle.authority.PublicIds;
+
 /** The JSON-LD context our credentials name, so that their terms resolve. */
-@Path(CredentialFactory.CONTEXT_PATH)
+@Path(PublicIds.CONTEXT_PATH)
 @Tag(name = "Credentials")
 public class ContextResource {
 

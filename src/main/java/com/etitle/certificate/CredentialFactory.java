@@ -10,12 +10,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.etitle.authority.Authority;
-import com.etitle.authority.IssuerView;
-import com.etitle.authority.KeyRing;
-import com.etitle.crypto.CompactJws;
+import com.etitle.authority.AuthoritySigner;
+import com.etitle.authority.PublicIds;
 import com.etitle.crypto.DataIntegrity;
 import com.etitle.crypto.Jcs;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -31,38 +27,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class CredentialFactory {
 
     public static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
-    public static final String CONTEXT_PATH = "/ns/professional-title/v1";
     public static final String TOKEN_TYPE = "pt+jwt";
 
     private final ObjectMapper mapper;
-    private final String publicUrl;
+    private final PublicIds ids;
     /** The credentials' {@code @context}, which their proofs repeat. */
     private final ArrayNode context;
 
-    CredentialFactory(ObjectMapper mapper, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    CredentialFactory(ObjectMapper mapper, PublicIds ids) {
         this.mapper = mapper;
-        this.publicUrl = publicUrl;
-        this.context = mapper.createArrayNode().add(VC_CONTEXT).add(contextUrl());
-    }
-
-    public String contextUrl() {
-        return publicUrl + CONTEXT_PATH;
+        this.ids = ids;
+        this.context = mapper.createArrayNode().add(VC_CONTEXT).add(ids.contextUrl());
     }
 
     /** The URL of a published status list: {@code <public url>/api/v1/status-lists/<list>-<purpose>}. */
     public String statusListUrl(long listId, StatusPurpose purpose) {
-        return publicUrl + "/api/v1/status-lists/" + listId + "-" + purpose.value();
+        return ids.statusList(listId, purpose.value());
     }
 
     /** The W3C VC 2.0 document of the certificate, secured with a Data Integrity proof. */
-    public String credential(Certificate c, KeyRing.Signing signing) {
-        return credential(c, proofOptions(c.authority, signing, c.issuedAt));
+    public String credential(Certificate c, AuthoritySigner.Signing signing) {
+        return credential(c, proofOptions(signing, c.issuedAt));
     }
 
     /** How the authority's current key secures the credentials it issues at this instant; a batch makes them once. */
-    public DataIntegrity.ProofOptions proofOptions(Authority authority, KeyRing.Signing signing, Instant issuedAt) {
-        String verificationMethod = IssuerView.issuerId(publicUrl, authority.code) + "#" + signing.key().kid;
-        return new DataIntegrity.ProofOptions(signing.signer(), verificationMethod, issuedAt, context);
+    public DataIntegrity.ProofOptions proofOptions(AuthoritySigner.Signing signing, Instant issuedAt) {
+        return AuthoritySigner.proofOptions(signing, issuedAt, context);
     }
 
     /**
@@ -72,7 +62,7 @@ public class CredentialFactory {
      * CredentialFormatTest pins both against the tree the document once was built as.
      */
     public String credential(Certificate c, DataIntegrity.ProofOptions options) {
-        String issuerId = IssuerView.issuerId(publicUrl, c.authority.code);
+        String issuerId = ids.issuerId(c.authority.code);
         String id = "urn:etitle:certificate:" + c.number;
         String validFrom = c.issuedAt.truncatedTo(ChronoUnit.SECONDS).toString();
         String[] lists = new String[StatusPurpose.values().length];
@@ -87,7 +77,7 @@ public class CredentialFactory {
             g.writeStartObject();
             g.writeArrayFieldStart("@context");
             g.writeString(VC_CONTEXT);
-            g.writeString(contextUrl());
+            g.writeString(ids.contextUrl());
             g.writeEndArray();
             g.writeStringField("id", id);
             g.writeArrayFieldStart("type");
@@ -149,7 +139,7 @@ public class CredentialFactory {
     /** The JCS bytes of the credential without its proof: the same members as {@link #credential}, sorted. */
     private byte[] canonical(Certificate c, String id, String issuerId, String validFrom, String[] lists) {
         Jcs.Writer w = new Jcs.Writer().beginObject();
-        w.name("@context").beginArray().string(VC_CONTEXT).string(contextUrl()).end();
+        w.name("@context").beginArray().string(VC_CONTEXT).string(ids.contextUrl()).end();
         if (c.statusListId != null) {
             w.name("credentialStatus").beginArray();
             for (StatusPurpose purpose : StatusPurpose.values()) {
@@ -190,11 +180,7 @@ public class CredentialFactory {
     }
 
     /** The compact JWS for QR codes: only what a verifier offline needs to see who holds what. */
-    public String token(Certificate c, KeyRing.Signing signing) {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", signing.signer().algorithm().jwsAlgorithm());
-        header.put("kid", signing.key().kid);
-        header.put("typ", TOKEN_TYPE);
+    public String token(Certificate c, AuthoritySigner.Signing signing) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", c.authority.code);
         claims.put("sub", c.number);
@@ -205,12 +191,12 @@ public class CredentialFactory {
         claims.put("series", c.series);
         claims.put("specialty", c.specialty);
         claims.put("qdate", c.qualificationDate.toString());
-        return CompactJws.sign(header, claims, signing.signer(), mapper);
+        return AuthoritySigner.compactJws(signing, TOKEN_TYPE, claims, mapper);
     }
 
-    /** The JSON-LD context of our credential terms, served at {@link #CONTEXT_PATH}. */
+    /** The JSON-LD context of our credential terms, served at {@link PublicIds#CONTEXT_PATH}. */
     public Map<String, Object> jsonLdContext() {
-        String vocab = contextUrl() + "#";
+        String vocab = ids.contextUrl() + "#";
         Map<String, Object> terms = new LinkedHashMap<>();
         terms.put("@version", 1.1);
         terms.put("@protected", true);

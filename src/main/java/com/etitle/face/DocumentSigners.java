@@ -20,9 +20,9 @@ import org.jboss.logging.Logger;
 import com.etitle.audit.AuditLog;
 import com.etitle.authority.Authority;
 import com.etitle.authority.KeysConfig;
-import com.etitle.boot.DataDir;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
+import com.etitle.common.SecretFiles;
 import com.etitle.crypto.CryptoException;
 import com.etitle.crypto.DocumentSigningKey;
 import com.etitle.crypto.Hashes;
@@ -95,7 +95,7 @@ public class DocumentSigners {
                     + " has no document-signing key on this service; mount " + authority.code + "/" + FILE + " in the key folder");
         }
         DocumentSigningKey key = DocumentSigningKey.generate(authority.code, authority.name, clock.instant());
-        DataDir.writeSecret(file.get(), key.toPkcs12(password()));
+        SecretFiles.write(file.get(), key.toPkcs12(password()));
         String root = fingerprint(key);
         LOG.infof("Generated the document-signing chain of %s in %s (root SHA-256 %s)", authority.code, file.get(), root);
         audit.append("system", authority.code, "document-key.generated", authority.code, Map.of("rootSha256", root));

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.etitle.authority.PublicIds;
 import com.etitle.common.Problem;
 import com.etitle.face.QrCodes;
 
@@ -37,12 +37,12 @@ public class GrantResource {
 
     private final Grants grants;
     private final Holder holder;
-    private final String publicUrl;
+    private final PublicIds ids;
 
-    GrantResource(Grants grants, Holder holder, @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    GrantResource(Grants grants, Holder holder, PublicIds ids) {
         this.grants = grants;
         this.holder = holder;
-        this.publicUrl = publicUrl;
+        this.ids = ids;
     }
 
     @POST
@@ -61,7 +61,7 @@ public class GrantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response make(@PathParam("number") String number, GrantRequest request) {
         Grants.Made made = grants.make(holder, number, request);
-        String shareUrl = publicUrl + "/verify#grant=" + made.code();
+        String shareUrl = ids.shareLink(made.code());
         GrantView view = GrantView.of(made.grant(), made.grant().createdAt)
                 .withSecret(made.code(), shareUrl, "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(shareUrl)));
         return Response.created(URI.create(HolderResource.PATH + "/" + number + "/grants/" + made.grant().id))

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.etitle.boot.DevIdentity;
 import com.etitle.certificate.Certificate;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -20,6 +19,13 @@ import com.etitle.common.ProblemType;
 @RequestScoped
 public class Holder {
 
+    /**
+     * The JWT claim identifying a holder: the SHA-256 (lower-case hex) of their resident ID number with its
+     * check character upper-cased. The identity provider, which has verified the person, computes it; the ID
+     * number itself is never in a token.
+     */
+    public static final String ID_NUMBER_CLAIM = "id_number_sha256";
+
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     @Inject
@@ -27,11 +33,11 @@ public class Holder {
 
     /** The SHA-256 of the holder's ID number, as certificates store it. */
     public String idNumberHash() {
-        Object claim = token.getClaim(DevIdentity.HOLDER_CLAIM);
+        Object claim = token.getClaim(ID_NUMBER_CLAIM);
         String hash = claim == null ? null : claim.toString().replace("\"", "");
         if (hash == null || !SHA256_HEX.matcher(hash).matches()) {
             throw new ProblemException(ProblemType.FORBIDDEN,
-                    "The token does not identify a holder (claim '" + DevIdentity.HOLDER_CLAIM + "': SHA-256 of the ID number, lower-case hex)");
+                    "The token does not identify a holder (claim '" + ID_NUMBER_CLAIM + "': SHA-256 of the ID number, lower-case hex)");
         }
         return hash;
     }

@@ -1,9 +1,6 @@
 package com.etitle.holder;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,13 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.etitle.certificate.Certificate;
 import com.etitle.common.Problem;
 import com.etitle.face.CertificateFaces;
 import com.etitle.face.Face;
 import com.etitle.face.QrCodes;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The holder's own certificates, for the mobile app: the list with status, and each certificate's signed
@@ -38,17 +33,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Tag(name = "Holder")
 public class HolderResource {
 
-    static final String PATH = "/api/v1/me/certificates";
-    static final String NO_STORE = "no-store";
+    public static final String PATH = "/api/v1/me/certificates";
+    public static final String NO_STORE = "no-store";
     /** The W3C Verifiable Credentials media type (VC Data Model 2.0 §6.3). */
     static final String VC = "application/vc";
 
     private final Holder holder;
+    private final HolderCertificates certificates;
     private final CertificateFaces faces;
     private final DocumentLimiter documentLimiter;
 
-    HolderResource(Holder holder, CertificateFaces faces, DocumentLimiter documentLimiter) {
+    HolderResource(Holder holder, HolderCertificates certificates, CertificateFaces faces, DocumentLimiter documentLimiter) {
         this.holder = holder;
+        this.certificates = certificates;
         this.faces = faces;
         this.documentLimiter = documentLimiter;
     }
@@ -63,16 +60,7 @@ public class HolderResource {
     @APIResponse(responseCode = "403", description = "Not a holder token, or no ID-number hash in it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list() {
-        String hash = holder.idNumberHash();
-        List<HeldCertificate> held = QuarkusTransaction.requiringNew().call(() -> {
-            List<Certificate> all = Certificate.list(
-                    "from Certificate c join fetch c.authority left join fetch c.replaces where c.holderIdHash = ?1"
-                            + " order by c.issuedAt desc, c.id desc", hash);
-            // a replacement goes to the same person, so it is in the same list
-            Map<Long, Certificate> replacementOf = all.stream().filter(c -> c.replaces != null)
-                    .collect(Collectors.toMap(c -> c.replaces.id, Function.identity(), (a, b) -> a));
-            return all.stream().map(c -> HeldCertificate.of(c, replacementOf.get(c.id))).toList();
-        });
+        List<HeldCertificate> held = certificates.list(holder.idNumberHash());
         return Response.ok(held).header("Cache-Control", NO_STORE).build();
     }
 
@@ -85,11 +73,7 @@ public class HolderResource {
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("number") String number) {
-        HeldCertificate view = QuarkusTransaction.requiringNew().call(() -> {
-            Certificate c = holder.certificate(number);
-            Certificate replacement = Certificate.<Certificate>find("replaces = ?1", c).firstResult();
-            return HeldCertificate.of(c, replacement);
-        });
+        HeldCertificate view = certificates.get(holder.idNumberHash(), number);
         return Response.ok(view).header("Cache-Control", NO_STORE).build();
     }
 
@@ -102,7 +86,7 @@ public class HolderResource {
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response credential(@PathParam("number") String number) {
-        return Response.ok(holder.certificate(number).credential).header("Cache-Control", NO_STORE).build();
+        return Response.ok(certificates.credential(holder.idNumberHash(), number)).header("Cache-Control", NO_STORE).build();
     }
 
     @GET
@@ -114,7 +98,7 @@ public class HolderResource {
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response qr(@PathParam("number") String number) {
-        String token = QuarkusTransaction.requiringNew().call(() -> holder.certificate(number).token);
+        String token = certificates.token(holder.idNumberHash(), number);
         return Response.ok(QrCodes.png(token)).header("Cache-Control", NO_STORE).build();
     }
 
@@ -133,7 +117,7 @@ public class HolderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response document(@PathParam("number") String number) {
         // read in a short transaction; render and sign (about 10 ms) without holding a database connection
-        Face face = QuarkusTransaction.requiringNew().call(() -> Face.of(holder.certificate(number)));
+        Face face = certificates.face(holder.idNumberHash(), number);
         documentLimiter.acquire(holder.idNumberHash());
         return Response.ok(faces.document(face))
                 .header("Cache-Control", NO_STORE)

@@ -12,9 +12,10 @@ import org.hibernate.LockOptions;
 import org.jboss.logging.Logger;
 
 import com.etitle.audit.AuditLog;
-import com.etitle.authority.KeyRing;
+import com.etitle.authority.AuthoritySigner;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CredentialFactory;
+import com.etitle.certificate.StatusSlots;
 import com.etitle.common.ProblemException;
 
 /**
@@ -29,15 +30,15 @@ public class StatusBackfill {
     private static final int BATCH = 200;
 
     private final EntityManager em;
-    private final StatusLists statusLists;
-    private final KeyRing keyRing;
+    private final StatusSlots slots;
+    private final AuthoritySigner signer;
     private final CredentialFactory credentials;
     private final AuditLog audit;
 
-    StatusBackfill(EntityManager em, StatusLists statusLists, KeyRing keyRing, CredentialFactory credentials, AuditLog audit) {
+    StatusBackfill(EntityManager em, StatusSlots slots, AuthoritySigner signer, CredentialFactory credentials, AuditLog audit) {
         this.em = em;
-        this.statusLists = statusLists;
-        this.keyRing = keyRing;
+        this.slots = slots;
+        this.signer = signer;
         this.credentials = credentials;
         this.audit = audit;
     }
@@ -65,13 +66,13 @@ public class StatusBackfill {
                 .getResultList();
         int converted = 0;
         for (Certificate c : pending) {
-            KeyRing.Signing signing;
+            AuthoritySigner.Signing signing;
             try {
-                signing = keyRing.current(c.authority);
+                signing = signer.current(c.authority);
             } catch (ProblemException noKeyHere) {
                 continue;
             }
-            StatusLists.Slot slot = statusLists.allocate(c.authority, 1).get(0);
+            StatusSlots.Slot slot = slots.allocate(c.authority, 1).get(0);
             c.statusListId = slot.listId();
             c.statusListIndex = slot.index();
             c.signingKey = signing.key();

@@ -13,10 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.etitle.audit.AuditLog;
 import com.etitle.authority.Authority;
+import com.etitle.authority.PublicIds;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.CertificateView;
@@ -41,15 +40,14 @@ public class StatusService {
     private final Clock clock;
     private final AuditLog audit;
     private final StatusLists statusLists;
-    private final String publicUrl;
+    private final PublicIds ids;
 
-    StatusService(EntityManager em, Clock clock, AuditLog audit, StatusLists statusLists,
-            @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    StatusService(EntityManager em, Clock clock, AuditLog audit, StatusLists statusLists, PublicIds ids) {
         this.em = em;
         this.clock = clock;
         this.audit = audit;
         this.statusLists = statusLists;
-        this.publicUrl = publicUrl;
+        this.ids = ids;
     }
 
     @Transactional
@@ -70,7 +68,7 @@ public class StatusService {
             entry.persist();
             audit.append(actor, c.authority.code, "dishonesty.listed", c.number, Map.of("endsOn", entry.endsOn.toString()));
         }
-        return CertificateView.of(c, publicUrl);
+        return CertificateView.of(c, ids);
     }
 
     @Transactional
@@ -81,7 +79,7 @@ public class StatusService {
         }
         Certificate c = Certificate.ownedBy(authority, number);
         move(c, CertificateStatus.SUSPENDED, reason, note(request), actor);
-        return CertificateView.of(c, publicUrl);
+        return CertificateView.of(c, ids);
     }
 
     @Transactional
@@ -91,7 +89,7 @@ public class StatusService {
             throw new ProblemException(ProblemType.STATUS_CONFLICT, "Only a SUSPENDED certificate can be reinstated; this one is " + c.status);
         }
         move(c, CertificateStatus.VALID, null, null, actor);
-        return CertificateView.of(c, publicUrl);
+        return CertificateView.of(c, ids);
     }
 
     /** The one way any status changes; the caller's transaction makes it atomic with whatever else it does. */

@@ -11,10 +11,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.etitle.authority.IssuerView;
 import com.etitle.authority.KeyRing;
+import com.etitle.authority.PublicIds;
 import com.etitle.authority.SigningKey;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
@@ -50,15 +48,14 @@ public class VerificationService {
     private final KeyRing keyRing;
     private final ObjectMapper mapper;
     private final VerificationLog log;
-    private final String publicUrl;
+    private final PublicIds ids;
 
-    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log,
-            @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids) {
         this.clock = clock;
         this.keyRing = keyRing;
         this.mapper = mapper;
         this.log = log;
-        this.publicUrl = publicUrl;
+        this.ids = ids;
     }
 
     public VerificationAnswer verify(VerificationRequest request) {
@@ -97,12 +94,10 @@ public class VerificationService {
         }
         run.pass(FORMAT);
         DataIntegrity.Proof proof = reading.proof().get();
-        String method = proof.verificationMethod();
-        int hash = method.lastIndexOf('#');
+        Optional<PublicIds.MethodRef> method = ids.parseVerificationMethod(proof.verificationMethod());
         String number = credential.path("credentialSubject").path("professionalTitle").path("certificateNumber").asText(null);
-        Optional<KeyAndCertificate> found = hash < 0 ? Optional.empty()
-                : KeyAndCertificate.find(method.substring(hash + 1), number)
-                        .filter(f -> method.substring(0, hash).equals(IssuerView.issuerId(publicUrl, f.key().authority.code)));
+        Optional<KeyAndCertificate> found = method.flatMap(m -> KeyAndCertificate.find(m.kid(), number)
+                .filter(f -> f.key().authority.code.equals(m.authorityCode())));
         Optional<SigningKey> key = found.map(KeyAndCertificate::key);
         if (key.isEmpty()) {
             return run.fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
@@ -116,7 +111,7 @@ public class VerificationService {
         run.pass(SIGNATURE);
         JsonNode issuer = credential.get("issuer");
         String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
-        if (!IssuerView.issuerId(publicUrl, key.get().authority.code).equals(issuerId)) {
+        if (!ids.authorityCode(issuerId).filter(key.get().authority.code::equals).isPresent()) {
             return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
         }
         run.pass(ISSUER);

@@ -15,19 +15,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.etitle.audit.AuditLog;
 import com.etitle.authority.Authority;
-import com.etitle.authority.IssuerView;
-import com.etitle.authority.KeyRing;
+import com.etitle.authority.AuthoritySigner;
+import com.etitle.authority.PublicIds;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateView;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.Fields;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
-import com.etitle.crypto.DataIntegrity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +40,7 @@ import io.quarkus.panache.common.Sort;
 public class VoidNoticeService {
 
     public static final String TYPE = "VoidNotice";
-    public static final String PATH = "/api/v1/void-notices";
+    public static final String PATH = PublicIds.VOID_NOTICES_PATH;
     public static final int MAX_PAGE_SIZE = 100;
 
     /** A notice just published: its number and the signed document. */
@@ -52,19 +49,18 @@ public class VoidNoticeService {
 
     private final EntityManager em;
     private final Clock clock;
-    private final KeyRing keyRing;
+    private final AuthoritySigner signer;
     private final AuditLog audit;
     private final ObjectMapper mapper;
-    private final String publicUrl;
+    private final PublicIds publicIds;
 
-    VoidNoticeService(EntityManager em, Clock clock, KeyRing keyRing, AuditLog audit, ObjectMapper mapper,
-            @ConfigProperty(name = "etitle.public-url") String publicUrl) {
+    VoidNoticeService(EntityManager em, Clock clock, AuthoritySigner signer, AuditLog audit, ObjectMapper mapper, PublicIds publicIds) {
         this.em = em;
         this.clock = clock;
-        this.keyRing = keyRing;
+        this.signer = signer;
         this.audit = audit;
         this.mapper = mapper;
-        this.publicUrl = publicUrl;
+        this.publicIds = publicIds;
     }
 
     /** Queues the declaration of a certificate voided in the caller's transaction; its void date is today in China. */
@@ -100,21 +96,19 @@ public class VoidNoticeService {
                 .setParameter(1, ids.stream().map(id -> ((Number) id).longValue()).toList()).getResultList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String number = nextNumber(locked, now);
-        String issuerId = IssuerView.issuerId(publicUrl, locked.code);
-        VoidNoticeView unsigned = new VoidNoticeView(publicUrl + PATH + "/" + number, TYPE, number, now,
-                new CertificateView.Issuer(issuerId, locked.code, locked.name),
+        VoidNoticeView unsigned = new VoidNoticeView(publicIds.voidNotice(number), TYPE, number, now,
+                new CertificateView.Issuer(publicIds.issuerId(locked.code), locked.code, locked.name),
                 declarations.stream().map(VoidNoticeService::entry).toList(), null);
-        KeyRing.Signing signing = keyRing.current(locked);
-        ObjectNode signed = DataIntegrity.addProof(mapper.valueToTree(unsigned), signing.signer(), issuerId + "#" + signing.key().kid, now);
+        AuthoritySigner.Signed signed = signer.secure(locked, mapper.valueToTree(unsigned), now);
         VoidNotice notice = new VoidNotice();
         notice.authority = locked;
         notice.noticeNumber = number;
         notice.publishedAt = now;
-        notice.document = write(signed);
+        notice.document = write(signed.document());
         notice.persist();
         declarations.forEach(d -> d.notice = notice);
         audit.append(actor, locked.code, "void-notice.published", number,
-                Map.of("entries", declarations.size(), "keyId", signing.key().kid));
+                Map.of("entries", declarations.size(), "keyId", signed.key().kid));
         return Optional.of(new Published(number, notice.document));
     }
 

@@ -1,8 +1,5 @@
 package com.etitle.certificate;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -13,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.etitle.authority.Authority;
-import com.etitle.authority.IssuerView;
-import com.etitle.authority.KeyRing;
+import com.etitle.authority.AuthoritySigner;
+import com.etitle.authority.PublicIds;
 import com.etitle.authority.SigningKey;
 import com.etitle.common.JsonConfig;
 import com.etitle.crypto.DataIntegrity;
@@ -24,6 +21,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The credential CredentialFactory writes straight from the record must be, byte for byte, the one the
@@ -36,7 +36,7 @@ class CredentialFormatTest {
 
     private static final ObjectMapper MAPPER = JsonConfig.apply(new ObjectMapper());
     private static final String PUBLIC_URL = "http://localhost:8081";
-    private static final CredentialFactory FACTORY = new CredentialFactory(MAPPER, PUBLIC_URL);
+    private static final CredentialFactory FACTORY = new CredentialFactory(MAPPER, new PublicIds(PUBLIC_URL));
     private static final Keys.PrivateKey ED25519 = Keys.generate(KeyAlgorithm.ED25519);
     private static final Keys.PrivateKey SM2 = Keys.generate(KeyAlgorithm.SM2);
 
@@ -71,7 +71,7 @@ class CredentialFormatTest {
     @ParameterizedTest
     @MethodSource("certificates")
     void an_ed25519_credential_is_byte_for_byte_the_tree_built_one(Certificate c) {
-        KeyRing.Signing signing = signing(ED25519, c.authority);
+        AuthoritySigner.Signing signing = signing(ED25519, c.authority);
 
         assertThat(FACTORY.credential(c, signing)).isEqualTo(treeBuilt(c, signing));
     }
@@ -79,8 +79,8 @@ class CredentialFormatTest {
     @ParameterizedTest
     @MethodSource("certificates")
     void options_made_once_for_a_batch_give_the_same_credential_as_options_made_for_each(Certificate c) {
-        KeyRing.Signing signing = signing(ED25519, c.authority);
-        DataIntegrity.ProofOptions batch = FACTORY.proofOptions(c.authority, signing, c.issuedAt);
+        AuthoritySigner.Signing signing = signing(ED25519, c.authority);
+        DataIntegrity.ProofOptions batch = FACTORY.proofOptions(signing, c.issuedAt);
 
         assertThat(FACTORY.credential(c, batch)).isEqualTo(FACTORY.credential(c, signing)).isEqualTo(FACTORY.credential(c, batch));
     }
@@ -90,7 +90,7 @@ class CredentialFormatTest {
     void an_sm2_credential_has_the_tree_built_text_and_its_proof_verifies_over_the_tree_built_canonical_form(Certificate c) {
         c.authority.code = "TEST-SM2";
         c.authority.name = "国密省人力资源和社会保障厅";
-        KeyRing.Signing signing = signing(SM2, c.authority);
+        AuthoritySigner.Signing signing = signing(SM2, c.authority);
 
         String written = FACTORY.credential(c, signing);
 
@@ -113,19 +113,19 @@ class CredentialFormatTest {
     void a_name_with_a_lone_surrogate_is_refused_as_the_tree_refuses_it() {
         Certificate c = certificates().findFirst().orElseThrow();
         c.holderName = "张\ud800三";
-        KeyRing.Signing signing = signing(ED25519, c.authority);
+        AuthoritySigner.Signing signing = signing(ED25519, c.authority);
 
         assertThatThrownBy(() -> treeBuilt(c, signing)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FACTORY.credential(c, signing)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The credential as CredentialFactory built it before it wrote the JSON itself. */
-    private static String treeBuilt(Certificate c, KeyRing.Signing signing) {
+    private static String treeBuilt(Certificate c, AuthoritySigner.Signing signing) {
         ObjectNode vc = MAPPER.createObjectNode();
-        vc.putArray("@context").add(CredentialFactory.VC_CONTEXT).add(FACTORY.contextUrl());
+        vc.putArray("@context").add(CredentialFactory.VC_CONTEXT).add(PUBLIC_URL + "/ns/professional-title/v1");
         vc.put("id", "urn:etitle:certificate:" + c.number);
         vc.putArray("type").add("VerifiableCredential").add("ProfessionalTitleCredential");
-        String issuerId = IssuerView.issuerId(PUBLIC_URL, c.authority.code);
+        String issuerId = PUBLIC_URL + "/api/v1/issuers/" + c.authority.code;
         ObjectNode issuer = vc.putObject("issuer");
         issuer.put("id", issuerId);
         issuer.put("name", c.authority.name);
@@ -202,11 +202,11 @@ class CredentialFormatTest {
         return c;
     }
 
-    private static KeyRing.Signing signing(Keys.PrivateKey key, Authority authority) {
+    private static AuthoritySigner.Signing signing(Keys.PrivateKey key, Authority authority) {
         SigningKey row = new SigningKey();
         row.kid = SigningKey.kidOf(authority.code, 3);
         row.algorithm = key.algorithm();
-        return new KeyRing.Signing(row, key.signer());
+        return new AuthoritySigner.Signing(row, key.signer(), PUBLIC_URL + "/api/v1/issuers/" + authority.code + "#" + row.kid);
     }
 
     private static DataIntegrity.Proof proof(ObjectNode secured) {

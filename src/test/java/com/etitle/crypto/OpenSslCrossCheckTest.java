@@ -1,7 +1,5 @@
 package com.etitle.crypto;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,11 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import com.etitle.authority.PublicIds;
 import com.etitle.certificate.CredentialFactory;
 import com.etitle.support.OpenSsl;
 import com.etitle.support.OpenSsl.Verdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Our signatures checked by a second, independent implementation: the OpenSSL 3 command line, which has
@@ -161,7 +162,7 @@ class OpenSslCrossCheckTest {
     /** Shaped like CredentialFactory.credential, with the non-ASCII text real certificates carry. */
     private static ObjectNode credential() {
         ObjectNode vc = MAPPER.createObjectNode();
-        vc.putArray("@context").add(CredentialFactory.VC_CONTEXT).add("https://etitle.example" + CredentialFactory.CONTEXT_PATH);
+        vc.putArray("@context").add(CredentialFactory.VC_CONTEXT).add("https://etitle.example" + PublicIds.CONTEXT_PATH);
         vc.put("id", "urn:etitle:certificate:20260000000012345");
         vc.putArray("type").add("VerifiableCredential").add("ProfessionalTitleCredential");
         vc.putObject("issuer").put("id", ISSUER).put("name", "广东省人力资源和社会保障厅");

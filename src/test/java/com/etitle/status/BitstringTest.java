@@ -1,8 +1,5 @@
 package com.etitle.status;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +9,11 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
+
+import com.etitle.certificate.StatusList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The published list read back the way a verifier reads it (W3C Bitstring Status List §3.2, "Validate

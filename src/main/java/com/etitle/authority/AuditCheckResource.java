@@ -1,4 +1,4 @@
-package com.etitle.audit;
+package com.etitle.authority;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.etitle.authority.Caller;
+import com.etitle.audit.AuditChecker;
+import com.etitle.audit.ChainCheck;
 import com.etitle.common.Problem;
 
 /**

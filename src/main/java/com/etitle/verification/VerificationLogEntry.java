@@ -1,12 +1,9 @@
-package com.etitle.holder;
+package com.etitle.verification;
 
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.etitle.verification.Outcome;
-import com.etitle.verification.VerificationAnswer;
-import com.etitle.verification.VerificationEvent;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** One verification of the holder's certificate: when, which way, and through which grant. Never who asked from where. */

@@ -1,4 +1,4 @@
-package com.etitle.holder;
+package com.etitle.verification;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -17,14 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.etitle.certificate.Certificate;
 import com.etitle.common.Paged;
 import com.etitle.common.Problem;
-import com.etitle.verification.VerificationEvent;
-import com.etitle.verification.VerificationLog;
-
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
+import com.etitle.holder.Holder;
+import com.etitle.holder.HolderResource;
 
 /** Who checked my certificate? Every verification that named it, newest first. */
 @Path(HolderResource.PATH + "/{number}/verification-log")
@@ -35,11 +31,11 @@ import io.quarkus.panache.common.Page;
 public class VerificationLogResource {
 
     private final Holder holder;
-    private final VerificationLog log;
+    private final VerificationHistory history;
 
-    VerificationLogResource(Holder holder, VerificationLog log) {
+    VerificationLogResource(Holder holder, VerificationHistory history) {
         this.holder = holder;
-        this.log = log;
+        this.history = history;
     }
 
     @GET
@@ -54,17 +50,7 @@ public class VerificationLogResource {
     public Response list(@PathParam("number") String number, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("20") int size) {
         Paged.check(page, size);
-        Certificate certificate = holder.certificate(number);
-        // this replica's queued events first, so a verification just made is listed; other replicas write theirs within 0.2 s
-        log.flush();
-        VerificationLogEntry.Page answer = QuarkusTransaction.requiringNew().call(() -> {
-            var query = VerificationEvent.<VerificationEvent>find(
-                    "from VerificationEvent e left join fetch e.grant where e.certificateId = ?1 order by e.verifiedAt desc, e.id desc",
-                    certificate.id);
-            long total = VerificationEvent.count("certificateId", certificate.id);
-            return new VerificationLogEntry.Page(query.page(Page.of(page, size)).list().stream().map(VerificationLogEntry::of).toList(),
-                    page, size, total);
-        });
+        VerificationLogEntry.Page answer = history.of(holder.idNumberHash(), number, page, size);
         return Response.ok(answer).header("Cache-Control", HolderResource.NO_STORE).build();
     }
 }

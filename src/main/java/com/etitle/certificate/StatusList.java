@@ -1,4 +1,4 @@
-package com.etitle.status;
+package com.etitle.certificate;
 
 import java.time.Instant;
 

@@ -1,0 +1,64 @@
+package com.etitle.authority;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.etitle.crypto.CompactJws;
+import com.etitle.crypto.DataIntegrity;
+import com.etitle.crypto.Signer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Signs a document as an authority: chooses the authority's current key, names it by its verification method
+ * id, and adds the proof. Credentials, status lists and void notices all go through here.
+ */
+@ApplicationScoped
+public class AuthoritySigner {
+
+    /** The key an authority signs with, and the verification method id its proofs name. */
+    public record Signing(SigningKey key, Signer signer, String verificationMethod) {
+    }
+
+    /** A document with its proof, and the key version that made it (for the audit record). */
+    public record Signed(ObjectNode document, SigningKey key) {
+    }
+
+    private final KeyRing keyRing;
+    private final PublicIds ids;
+
+    AuthoritySigner(KeyRing keyRing, PublicIds ids) {
+        this.keyRing = keyRing;
+        this.ids = ids;
+    }
+
+    /** The newest active key version this replica holds the private key of; 503-style problem when there is none. */
+    public Signing current(Authority authority) {
+        KeyRing.Signing signing = keyRing.current(authority);
+        return new Signing(signing.key(), signing.signer(), ids.verificationMethod(authority.code, signing.key().kid));
+    }
+
+    /** How this key secures documents created at this instant; a batch makes them once for all its credentials. */
+    public static DataIntegrity.ProofOptions proofOptions(Signing signing, Instant created, ArrayNode context) {
+        return new DataIntegrity.ProofOptions(signing.signer(), signing.verificationMethod(), created, context);
+    }
+
+    /** The document secured with a Data Integrity proof by the authority's current key. */
+    public Signed secure(Authority authority, ObjectNode unsecured, Instant created) {
+        Signing signing = current(authority);
+        return new Signed(DataIntegrity.addProof(unsecured, signing.signer(), signing.verificationMethod(), created), signing.key());
+    }
+
+    /** A compact JWS of these claims, its header naming the algorithm, the key version and the type. */
+    public static String compactJws(Signing signing, String type, Map<String, Object> claims, ObjectMapper mapper) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", signing.signer().algorithm().jwsAlgorithm());
+        header.put("kid", signing.key().kid);
+        header.put("typ", type);
+        return CompactJws.sign(header, claims, signing.signer(), mapper);
+    }
+}
