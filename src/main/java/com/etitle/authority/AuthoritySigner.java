@@ -25,7 +25,7 @@ public class AuthoritySigner {
     }
 
     /** A document with its proof, and the key version that made it (for the audit record). */
-    public record Signed(ObjectNode document, SigningKey key) {
+    public record Signed(ObjectNode json, SigningKey key) {
     }
 
     private final KeyRing keyRing;

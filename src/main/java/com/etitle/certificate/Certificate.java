@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -45,32 +46,12 @@ public class Certificate extends PanacheEntityBase {
     @JoinColumn(name = "signing_key_id")
     public SigningKey signingKey;
 
-    @Column(name = "holder_name", nullable = false)
-    public String holderName;
-
-    /** Never leaves the authority side unmasked. */
-    @Column(name = "holder_id_number", nullable = false)
-    public String holderIdNumber;
+    @Embedded
+    public TitleFacts title = new TitleFacts();
 
     /** SHA-256 (hex) of the ID number: how a holder's token finds their certificates. */
     @Column(name = "holder_id_hash", nullable = false)
     public String holderIdHash;
-
-    @Column(name = "work_unit", nullable = false)
-    public String workUnit;
-
-    @Column(nullable = false)
-    public String series;
-
-    @Column(nullable = false)
-    public String specialty;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Level level;
-
-    @Column(name = "qualification_name", nullable = false)
-    public String qualificationName;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "effective_scope", nullable = false)
@@ -79,10 +60,6 @@ public class Certificate extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "acquisition_route", nullable = false)
     public AcquisitionRoute acquisitionRoute;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "promotion_type", nullable = false)
-    public PromotionType promotionType;
 
     @Column(name = "committee_name")
     public String committeeName;

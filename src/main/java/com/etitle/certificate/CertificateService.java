@@ -105,8 +105,8 @@ public class CertificateService {
         c.persist();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("keyId", signing.key().kid);
-        detail.put("qualificationName", c.qualificationName);
-        detail.put("level", c.level.name());
+        detail.put("qualificationName", c.title.qualificationName);
+        detail.put("level", c.title.level.name());
         detail.put("qualificationDate", c.qualificationDate.toString());
         if (replaces != null) {
             detail.put("replaces", replaces.number);
@@ -137,17 +137,17 @@ public class CertificateService {
         c.verificationCode = CertificateNumbers.newVerificationCode();
         c.authority = authority;
         c.signingKey = signing.key();
-        c.holderName = valid.holderName();
-        c.holderIdNumber = valid.holderIdNumber();
+        c.title.holderName = valid.holderName();
+        c.title.holderIdNumber = valid.holderIdNumber();
         c.holderIdHash = Hashes.sha256Hex(valid.holderIdNumber());
-        c.workUnit = valid.workUnit();
-        c.series = valid.series();
-        c.specialty = valid.specialty();
-        c.level = valid.level();
-        c.qualificationName = valid.qualificationName();
+        c.title.workUnit = valid.workUnit();
+        c.title.series = valid.series();
+        c.title.specialty = valid.specialty();
+        c.title.level = valid.level();
+        c.title.qualificationName = valid.qualificationName();
         c.effectiveScope = valid.effectiveScope();
         c.acquisitionRoute = valid.acquisitionRoute();
-        c.promotionType = valid.promotionType();
+        c.title.promotionType = valid.promotionType();
         c.committeeName = valid.committeeName();
         c.approvalDocumentNumber = valid.approvalDocumentNumber();
         c.qualificationDate = valid.qualificationDate();

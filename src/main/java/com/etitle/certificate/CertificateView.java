@@ -43,9 +43,10 @@ public record CertificateView(
     }
 
     public static CertificateView of(Certificate c, PublicIds ids) {
+        TitleFacts t = c.title;
         return new CertificateView(c.number, c.verificationCode, c.status, c.statusReason, c.statusChangedAt,
-                c.replaces == null ? null : c.replaces.number, c.holderName, IdNumbers.mask(c.holderIdNumber), c.workUnit,
-                c.series, c.specialty, c.level, c.qualificationName, c.effectiveScope, c.acquisitionRoute, c.promotionType,
+                c.replaces == null ? null : c.replaces.number, t.holderName, IdNumbers.mask(t.holderIdNumber), t.workUnit,
+                t.series, t.specialty, t.level, t.qualificationName, c.effectiveScope, c.acquisitionRoute, t.promotionType,
                 c.committeeName, c.approvalDocumentNumber, c.qualificationDate, c.issueDate, c.issuedAt,
                 new Issuer(ids.issuerId(c.authority.code), c.authority.code, c.authority.name), c.signingKey.kid,
                 c.credential, c.token);

@@ -91,21 +91,21 @@ public class CredentialFactory {
             g.writeStringField("validFrom", validFrom);
             g.writeObjectFieldStart("credentialSubject");
             g.writeStringField("type", "ProfessionalTitleHolder");
-            g.writeStringField("name", c.holderName);
-            g.writeStringField("workUnit", c.workUnit);
+            g.writeStringField("name", c.title.holderName);
+            g.writeStringField("workUnit", c.title.workUnit);
             g.writeObjectFieldStart("professionalTitle");
             g.writeStringField("type", "ProfessionalTitle");
             g.writeStringField("certificateNumber", c.number);
             if (c.replaces != null) {
                 g.writeStringField("replaces", c.replaces.number);
             }
-            g.writeStringField("qualificationName", c.qualificationName);
-            g.writeStringField("level", c.level.name());
-            g.writeStringField("series", c.series);
-            g.writeStringField("specialty", c.specialty);
+            g.writeStringField("qualificationName", c.title.qualificationName);
+            g.writeStringField("level", c.title.level.name());
+            g.writeStringField("series", c.title.series);
+            g.writeStringField("specialty", c.title.specialty);
             g.writeStringField("effectiveScope", c.effectiveScope.name());
             g.writeStringField("acquisitionRoute", c.acquisitionRoute.name());
-            g.writeStringField("promotionType", c.promotionType.name());
+            g.writeStringField("promotionType", c.title.promotionType.name());
             if (c.committeeName != null) {
                 g.writeStringField("committee", c.committeeName);
             }
@@ -154,7 +154,7 @@ public class CredentialFactory {
             }
             w.end();
         }
-        w.name("credentialSubject").beginObject().member("name", c.holderName);
+        w.name("credentialSubject").beginObject().member("name", c.title.holderName);
         w.name("professionalTitle").beginObject()
                 .member("acquisitionRoute", c.acquisitionRoute.name())
                 .member("approvalDocumentNumber", c.approvalDocumentNumber)
@@ -163,15 +163,15 @@ public class CredentialFactory {
             w.member("committee", c.committeeName);
         }
         w.member("effectiveScope", c.effectiveScope.name())
-                .member("level", c.level.name())
-                .member("promotionType", c.promotionType.name())
+                .member("level", c.title.level.name())
+                .member("promotionType", c.title.promotionType.name())
                 .member("qualificationDate", c.qualificationDate.toString())
-                .member("qualificationName", c.qualificationName);
+                .member("qualificationName", c.title.qualificationName);
         if (c.replaces != null) {
             w.member("replaces", c.replaces.number);
         }
-        w.member("series", c.series).member("specialty", c.specialty).member("type", "ProfessionalTitle").end();
-        w.member("type", "ProfessionalTitleHolder").member("workUnit", c.workUnit).end();
+        w.member("series", c.title.series).member("specialty", c.title.specialty).member("type", "ProfessionalTitle").end();
+        w.member("type", "ProfessionalTitleHolder").member("workUnit", c.title.workUnit).end();
         w.member("id", id);
         w.name("issuer").beginObject().member("id", issuerId).member("name", c.authority.name).end();
         w.name("type").beginArray().string("VerifiableCredential").string("ProfessionalTitleCredential").end();
@@ -185,11 +185,11 @@ public class CredentialFactory {
         claims.put("iss", c.authority.code);
         claims.put("sub", c.number);
         claims.put("iat", c.issuedAt.getEpochSecond());
-        claims.put("name", c.holderName);
-        claims.put("title", c.qualificationName);
-        claims.put("level", c.level.name());
-        claims.put("series", c.series);
-        claims.put("specialty", c.specialty);
+        claims.put("name", c.title.holderName);
+        claims.put("title", c.title.qualificationName);
+        claims.put("level", c.title.level.name());
+        claims.put("series", c.title.series);
+        claims.put("specialty", c.title.specialty);
         claims.put("qdate", c.qualificationDate.toString());
         return AuthoritySigner.compactJws(signing, TOKEN_TYPE, claims, mapper);
     }

@@ -9,7 +9,8 @@ public record ValidIssue(String holderName, String holderIdNumber, String workUn
 
     /** The facts of an issued certificate, for its replacement. */
     static ValidIssue of(Certificate c) {
-        return new ValidIssue(c.holderName, c.holderIdNumber, c.workUnit, c.series, c.specialty, c.level, c.qualificationName,
-                c.effectiveScope, c.acquisitionRoute, c.promotionType, c.committeeName, c.approvalDocumentNumber, c.qualificationDate);
+        TitleFacts t = c.title;
+        return new ValidIssue(t.holderName, t.holderIdNumber, t.workUnit, t.series, t.specialty, t.level, t.qualificationName,
+                c.effectiveScope, c.acquisitionRoute, t.promotionType, c.committeeName, c.approvalDocumentNumber, c.qualificationDate);
     }
 }

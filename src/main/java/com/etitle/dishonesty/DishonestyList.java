@@ -49,7 +49,7 @@ public class DishonestyList {
 
     private Entry entry(DishonestyEntry e) {
         LocalDate today = clock.instant().atZone(ClockProducer.CHINA).toLocalDate();
-        return new Entry(e.certificate.number, e.certificate.holderName, IdNumbers.mask(e.certificate.holderIdNumber), e.reason, e.startsOn,
+        return new Entry(e.certificate.number, e.certificate.title.holderName, IdNumbers.mask(e.certificate.title.holderIdNumber), e.reason, e.startsOn,
                 e.endsOn, !today.isBefore(e.startsOn) && today.isBefore(e.endsOn));
     }
 }

@@ -9,16 +9,16 @@ import com.etitle.certificate.Certificate;
 
 /**
  * The printable forms of a certificate: its signed PDF face and the QR code of its compact token. A thin adapter
- * over {@link FaceRenderer}, {@link DocumentSigner} and {@link QrCodes}, which work from plain values.
+ * over {@link FaceRenderer}, {@link FaceSigner} and {@link QrCodes}, which work from plain values.
  */
 @ApplicationScoped
 public class CertificateFaces {
 
-    private final DocumentSigners signers;
+    private final FaceSigners signers;
     private final Clock clock;
     private volatile FaceRenderer renderer;
 
-    CertificateFaces(DocumentSigners signers, Clock clock) {
+    CertificateFaces(FaceSigners signers, Clock clock) {
         this.signers = signers;
         this.clock = clock;
     }
@@ -27,13 +27,13 @@ public class CertificateFaces {
      * The signed one-page PDF of the certificate, whatever its status (a certificate that no longer verifies is
      * marked so on the page). Call inside a transaction: the certificate's authority is read.
      */
-    public byte[] document(Certificate certificate) {
-        return document(Face.of(certificate));
+    public byte[] signedPdf(Certificate certificate) {
+        return signedPdf(Face.of(certificate));
     }
 
     /** The signed PDF of a face; needs no transaction unless the authority's document-signing key is not loaded yet. */
-    public byte[] document(Face face) {
-        DocumentSigner signer = signers.forAuthority(face.authorityCode());
+    public byte[] signedPdf(Face face) {
+        FaceSigner signer = signers.forAuthority(face.authorityCode());
         Instant now = clock.instant();
         byte[] unsigned = renderer().render(face, now, clock.getZone());
         return signer.sign(unsigned, face.authorityName(), now, clock.getZone());
@@ -45,7 +45,7 @@ public class CertificateFaces {
     }
 
     /** The authority's document-signing chain as PEM, leaf first: what a relying party trusts PDF signatures by. */
-    public String documentCertificates(String authorityCode) {
+    public String signingChainPem(String authorityCode) {
         return signers.forAuthority(authorityCode).key().chainPem();
     }
 

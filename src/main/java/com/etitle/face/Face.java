@@ -7,6 +7,7 @@ import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.TitleFacts;
 
 /**
  * What the certificate face prints, as plain values: built from a {@link Certificate} inside a transaction
@@ -20,8 +21,9 @@ public record Face(String authorityCode, String authorityName, String number, St
         LocalDate qualificationDate, String approvalDocumentNumber, LocalDate issueDate, CertificateStatus status, String token) {
 
     public static Face of(Certificate c) {
-        return new Face(c.authority.code, c.authority.name, c.number, c.verificationCode, c.holderName, c.workUnit, c.qualificationName,
-                c.level, c.series, c.specialty, c.effectiveScope, c.qualificationDate, c.approvalDocumentNumber, c.issueDate, c.status,
+        TitleFacts t = c.title;
+        return new Face(c.authority.code, c.authority.name, c.number, c.verificationCode, t.holderName, t.workUnit, t.qualificationName,
+                t.level, t.series, t.specialty, c.effectiveScope, c.qualificationDate, c.approvalDocumentNumber, c.issueDate, c.status,
                 c.token);
     }
 

@@ -9,6 +9,7 @@ import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.TitleFacts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A certificate as its holder sees it in the app: the face fields, the status, and where its forms are. */
@@ -43,8 +44,9 @@ public record HeldCertificate(
     static HeldCertificate of(Certificate c, Certificate replacement) {
         String self = HolderResource.PATH + "/" + c.number;
         String replacedBy = replacement == null ? null : replacement.number;
+        TitleFacts t = c.title;
         return new HeldCertificate(c.number, c.verificationCode, c.status, c.statusReason, c.statusChangedAt, replacedBy,
-                c.replaces == null ? null : c.replaces.number, c.holderName, c.qualificationName, c.level, c.series, c.specialty,
+                c.replaces == null ? null : c.replaces.number, t.holderName, t.qualificationName, t.level, t.series, t.specialty,
                 c.effectiveScope, c.qualificationDate, c.issueDate, new Issuer(c.authority.code, c.authority.name),
                 new Links(self, self + "/credential", self + "/qr", self + "/document", self + "/grants", self + "/verification-log",
                         replacedBy == null ? null : HolderResource.PATH + "/" + replacedBy));

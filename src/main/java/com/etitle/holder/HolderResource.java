@@ -41,9 +41,9 @@ public class HolderResource {
     private final Holder holder;
     private final HolderCertificates certificates;
     private final CertificateFaces faces;
-    private final DocumentLimiter documentLimiter;
+    private final FaceLimiter documentLimiter;
 
-    HolderResource(Holder holder, HolderCertificates certificates, CertificateFaces faces, DocumentLimiter documentLimiter) {
+    HolderResource(Holder holder, HolderCertificates certificates, CertificateFaces faces, FaceLimiter documentLimiter) {
         this.holder = holder;
         this.certificates = certificates;
         this.faces = faces;
@@ -115,11 +115,11 @@ public class HolderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The authority's document-signing key is not available on this service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response document(@PathParam("number") String number) {
+    public Response face(@PathParam("number") String number) {
         // read in a short transaction; render and sign (about 10 ms) without holding a database connection
         Face face = certificates.face(holder.idNumberHash(), number);
         documentLimiter.acquire(holder.idNumberHash());
-        return Response.ok(faces.document(face))
+        return Response.ok(faces.signedPdf(face))
                 .header("Cache-Control", NO_STORE)
                 .header("Content-Disposition", "inline; filename=\"" + face.number() + ".pdf\"")
                 .build();

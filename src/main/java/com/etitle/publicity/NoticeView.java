@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.etitle.certificate.Level;
 import com.etitle.certificate.PromotionType;
+import com.etitle.certificate.TitleFacts;
 
 /** A notice as the public sees it: never an ID number, never an objector. */
 @Schema(description = "A results publicity notice as published")
@@ -35,7 +36,8 @@ public record NoticeView(
             Level level, PromotionType promotionType, boolean withdrawn) {
 
         static Entry of(PublicityEntry e) {
-            return new Entry(e.id, e.position, e.name, e.workUnit, e.series, e.specialty, e.qualificationName, e.level, e.promotionType,
+            TitleFacts t = e.title;
+            return new Entry(e.id, e.position, t.holderName, t.workUnit, t.series, t.specialty, t.qualificationName, t.level, t.promotionType,
                     e.withdrawn);
         }
     }

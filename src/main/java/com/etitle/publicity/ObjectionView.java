@@ -23,7 +23,7 @@ public record ObjectionView(
         String answeredBy) {
 
     static ObjectionView of(Objection o) {
-        return new ObjectionView(o.receiptNumber, o.entry.id, o.entry.position, o.entry.name, o.entry.withdrawn, o.objectorName,
+        return new ObjectionView(o.receiptNumber, o.entry.id, o.entry.position, o.entry.title.holderName, o.entry.withdrawn, o.objectorName,
                 o.objectorContact, o.reason, o.status, o.investigationResult, o.reply, o.receivedAt, o.answeredAt, o.answeredBy);
     }
 }

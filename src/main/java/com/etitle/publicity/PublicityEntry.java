@@ -1,9 +1,9 @@
 package com.etitle.publicity;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,8 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import com.etitle.certificate.Level;
-import com.etitle.certificate.PromotionType;
+import com.etitle.certificate.TitleFacts;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -33,31 +32,9 @@ public class PublicityEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public int position;
 
-    @Column(nullable = false)
-    public String name;
-
-    @Column(name = "holder_id_number", nullable = false)
-    public String holderIdNumber;
-
-    @Column(name = "work_unit", nullable = false)
-    public String workUnit;
-
-    @Column(nullable = false)
-    public String series;
-
-    @Column(nullable = false)
-    public String specialty;
-
-    @Column(name = "qualification_name", nullable = false)
-    public String qualificationName;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Level level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "promotion_type", nullable = false)
-    public PromotionType promotionType;
+    @Embedded
+    @AttributeOverride(name = "holderName", column = @Column(name = "name", nullable = false))
+    public TitleFacts title = new TitleFacts();
 
     /** Withdrawn after an upheld objection */
     @Column(nullable = false)

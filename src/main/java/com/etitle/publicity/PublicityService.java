@@ -237,17 +237,17 @@ public class PublicityService {
             }
             PublicityEntry e = new PublicityEntry();
             e.position = i + 1;
-            e.name = f.text("name", c.name(), 50);
-            e.holderIdNumber = IdNumbers.check(f, "holderIdNumber", c.holderIdNumber());
-            if (!e.holderIdNumber.isEmpty() && !ids.add(e.holderIdNumber)) {
+            e.title.holderName = f.text("name", c.name(), 50);
+            e.title.holderIdNumber = IdNumbers.check(f, "holderIdNumber", c.holderIdNumber());
+            if (!e.title.holderIdNumber.isEmpty() && !ids.add(e.title.holderIdNumber)) {
                 f.fail("holderIdNumber", "the same person appears twice in this notice");
             }
-            e.workUnit = f.text("workUnit", c.workUnit(), 200);
-            e.series = f.text("series", c.series(), 50);
-            e.specialty = f.text("specialty", c.specialty(), 100);
-            e.qualificationName = f.text("qualificationName", c.qualificationName(), 50);
-            e.level = f.choice("level", c.level(), Level.class);
-            e.promotionType = f.choice("promotionType", c.promotionType(), PromotionType.class);
+            e.title.workUnit = f.text("workUnit", c.workUnit(), 200);
+            e.title.series = f.text("series", c.series(), 50);
+            e.title.specialty = f.text("specialty", c.specialty(), 100);
+            e.title.qualificationName = f.text("qualificationName", c.qualificationName(), 50);
+            e.title.level = f.choice("level", c.level(), Level.class);
+            e.title.promotionType = f.choice("promotionType", c.promotionType(), PromotionType.class);
             entries.add(e);
         }
         return entries;

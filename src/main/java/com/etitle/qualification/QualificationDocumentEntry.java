@@ -1,6 +1,8 @@
 package com.etitle.qualification;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,8 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import com.etitle.certificate.EffectiveScope;
-import com.etitle.certificate.Level;
-import com.etitle.certificate.PromotionType;
+import com.etitle.certificate.TitleFacts;
 import com.etitle.publicity.PublicityEntry;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -39,31 +40,9 @@ public class QualificationDocumentEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public int position;
 
-    @Column(nullable = false)
-    public String name;
-
-    @Column(name = "holder_id_number", nullable = false)
-    public String holderIdNumber;
-
-    @Column(name = "work_unit", nullable = false)
-    public String workUnit;
-
-    @Column(nullable = false)
-    public String series;
-
-    @Column(nullable = false)
-    public String specialty;
-
-    @Column(name = "qualification_name", nullable = false)
-    public String qualificationName;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public Level level;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "promotion_type", nullable = false)
-    public PromotionType promotionType;
+    @Embedded
+    @AttributeOverride(name = "holderName", column = @Column(name = "name", nullable = false))
+    public TitleFacts title = new TitleFacts();
 
     @Enumerated(EnumType.STRING)
     @Column(name = "effective_scope", nullable = false)

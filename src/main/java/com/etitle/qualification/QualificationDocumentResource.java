@@ -53,7 +53,7 @@ public class QualificationDocumentResource {
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue the qualification document of an ended notice whose objections are all answered")
-    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = QualificationDocumentView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -65,15 +65,15 @@ public class QualificationDocumentResource {
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, all named", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response issue(IssueDocumentRequest request) {
-        DocumentView document = documents.issue(caller.authority(), caller.actor(), request);
+    public Response issue(QualificationDocumentRequest request) {
+        QualificationDocumentView document = documents.issue(caller.authority(), caller.actor(), request);
         return Response.created(URI.create("/api/v1/qualification-documents/" + document.id())).entity(document)
                 .header("Cache-Control", "no-store").build();
     }
 
     @GET
     @Operation(summary = "Qualification documents, newest first; cacheable (ETag, short max-age)")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = DocumentView.Page.class)))
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = QualificationDocumentView.Page.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", description = "A query parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -84,15 +84,15 @@ public class QualificationDocumentResource {
             @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
         return answers.cached(request, "documents?" + committeeId + "&" + year + "&" + q + "&" + page + "&" + size, () -> {
-            Paged<DocumentView.Summary> result = documents.list(committeeId, year, q, page, size);
-            return new DocumentView.Page(result.items(), result.page(), result.size(), result.total());
+            Paged<QualificationDocumentView.Summary> result = documents.list(committeeId, year, q, page, size);
+            return new QualificationDocumentView.Page(result.items(), result.page(), result.size(), result.total());
         }, config.cacheMaxAge());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A qualification document: name, work unit, qualification, effective scope, promotion type, qualification date")
-    @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = QualificationDocumentView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such document", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))

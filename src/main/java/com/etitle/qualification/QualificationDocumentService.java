@@ -49,7 +49,7 @@ public class QualificationDocumentService {
     }
 
     @Transactional
-    public DocumentView issue(Authority authority, String actor, IssueDocumentRequest r) {
+    public QualificationDocumentView issue(Authority authority, String actor, QualificationDocumentRequest r) {
         if (r == null) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
         }
@@ -101,14 +101,7 @@ public class QualificationDocumentService {
             e.document = d;
             e.publicityEntry = entry;
             e.position = entry.position;
-            e.name = entry.name;
-            e.holderIdNumber = entry.holderIdNumber;
-            e.workUnit = entry.workUnit;
-            e.series = entry.series;
-            e.specialty = entry.specialty;
-            e.qualificationName = entry.qualificationName;
-            e.level = entry.level;
-            e.promotionType = entry.promotionType;
+            e.title = entry.title.copy();
             e.effectiveScope = scope;
             e.persist();
             entries.add(e);
@@ -124,7 +117,7 @@ public class QualificationDocumentService {
     }
 
     @Transactional
-    public DocumentView get(long id) {
+    public QualificationDocumentView get(long id) {
         QualificationDocument d = QualificationDocument.findById(id);
         if (d == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "No qualification document with id " + id);
@@ -134,7 +127,7 @@ public class QualificationDocumentService {
 
     /** Documents, newest first (ties by id), by committee, by year of the document date, and by a text in number, committee or name. */
     @Transactional
-    public Paged<DocumentView.Summary> list(Long committeeId, Integer year, String q, int page, int size) {
+    public Paged<QualificationDocumentView.Summary> list(Long committeeId, Integer year, String q, int page, int size) {
         Paged.check(page, size);
         if (year != null && (year < 1950 || year > 2100)) {
             throw new ProblemException(ProblemType.INVALID_QUERY, "year must be between 1950 and 2100",
@@ -157,7 +150,7 @@ public class QualificationDocumentService {
         }
         if (text != null) {
             where.append(" and (lower(d.documentNumber) like :q escape '\\' or lower(d.committee.name) like :q escape '\\'"
-                    + " or exists (select 1 from QualificationDocumentEntry e where e.document = d and lower(e.name) like :q escape '\\'))");
+                    + " or exists (select 1 from QualificationDocumentEntry e where e.document = d and lower(e.title.holderName) like :q escape '\\'))");
             params.put("q", "%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         TypedQuery<QualificationDocument> query = em.createQuery("select d from QualificationDocument d join fetch d.committee join fetch d.authority"
@@ -174,7 +167,7 @@ public class QualificationDocumentService {
                     Object[].class).setParameter("ids", documents.stream().map(d -> d.id).toList()).getResultList()
                     .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
         }
-        List<DocumentView.Summary> items = documents.stream().map(d -> new DocumentView.Summary(d.id, d.documentNumber, d.documentDate,
+        List<QualificationDocumentView.Summary> items = documents.stream().map(d -> new QualificationDocumentView.Summary(d.id, d.documentNumber, d.documentDate,
                 d.voteDate, d.committee.id, d.committee.name, d.authority.code, d.notice.id, counts.getOrDefault(d.id, 0L))).toList();
         return new Paged<>(items, page, size, count.getSingleResult());
     }
@@ -193,7 +186,7 @@ public class QualificationDocumentService {
     }
 
     /** Each line resolved to its entry, in notice order; every entry not withdrawn must be named exactly once. */
-    private static Map<PublicityEntry, EffectiveScope> lines(Fields v, PublicityNotice notice, List<IssueDocumentRequest.Line> lines) {
+    private static Map<PublicityEntry, EffectiveScope> lines(Fields v, PublicityNotice notice, List<QualificationDocumentRequest.Line> lines) {
         List<PublicityEntry> all = PublicityEntry.list("notice = ?1 order by position", notice);
         if (all.stream().allMatch(e -> e.withdrawn)) {
             v.fail("entries", "every entry of notice " + notice.id + " was withdrawn; there is no one to qualify");
@@ -212,7 +205,7 @@ public class QualificationDocumentService {
         Map<Integer, PublicityEntry> named = new TreeMap<>();
         Map<PublicityEntry, EffectiveScope> scopes = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
-            IssueDocumentRequest.Line line = lines.get(i);
+            QualificationDocumentRequest.Line line = lines.get(i);
             Fields f = v.nested("entries/" + i + "/");
             if (line == null) {
                 v.fail("entries/" + i, "must be an object");
@@ -244,8 +237,8 @@ public class QualificationDocumentService {
         return ordered;
     }
 
-    private static DocumentView view(QualificationDocument d, List<QualificationDocumentEntry> entries) {
-        return new DocumentView(d.id, d.documentNumber, d.documentDate, d.voteDate, d.committee.id, d.committee.name, d.authority.code,
-                d.notice.id, entries.stream().map(e -> DocumentView.Entry.of(e, d.voteDate)).toList());
+    private static QualificationDocumentView view(QualificationDocument d, List<QualificationDocumentEntry> entries) {
+        return new QualificationDocumentView(d.id, d.documentNumber, d.documentDate, d.voteDate, d.committee.id, d.committee.name, d.authority.code,
+                d.notice.id, entries.stream().map(e -> QualificationDocumentView.Entry.of(e, d.voteDate)).toList());
     }
 }

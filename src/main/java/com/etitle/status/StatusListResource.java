@@ -25,7 +25,7 @@ public class StatusListResource {
     @Produces({MediaType.APPLICATION_JSON, "application/vc+ld+json"})
     @Operation(summary = "A signed BitstringStatusListCredential (id: <list>-revocation or <list>-suspension); cacheable for 60 s")
     public Response get(@PathParam("id") String id) {
-        return Response.ok(lists.document(id))
+        return Response.ok(lists.signedList(id))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", "public, max-age=" + StatusLists.CACHE_SECONDS)
                 .build();

@@ -32,7 +32,7 @@ public class StatusLists {
     /** Seconds a published list may be cached; the BitstringStatusList {@code ttl} says the same. */
     public static final int CACHE_SECONDS = 60;
 
-    private record Signed(long version, String document) {
+    private record Signed(long version, String text) {
     }
 
     private final EntityManager em;
@@ -64,7 +64,7 @@ public class StatusLists {
 
     /** The signed BitstringStatusListCredential, rebuilt only when a status in the list changed since. */
     @Transactional
-    public String document(String publicId) {
+    public String signedList(String publicId) {
         int dash = publicId.indexOf('-');
         StatusPurpose purpose = dash < 0 ? null : StatusPurpose.of(publicId.substring(dash + 1)).orElse(null);
         Long id = dash < 0 ? null : parse(publicId.substring(0, dash));
@@ -75,11 +75,11 @@ public class StatusLists {
         String key = listId(list.id, purpose);
         Signed cached = signed.get(key);
         if (cached != null && cached.version() == list.version) {
-            return cached.document();
+            return cached.text();
         }
         Signed fresh = new Signed(list.version, build(list, purpose));
         signed.put(key, fresh);
-        return fresh.document();
+        return fresh.text();
     }
 
     private String build(StatusList list, StatusPurpose purpose) {
@@ -107,7 +107,7 @@ public class StatusLists {
         subject.put("statusPurpose", purpose.value());
         subject.put("ttl", CACHE_SECONDS * 1000);
         subject.put("encodedList", bits.encoded());
-        ObjectNode secured = signer.secure(authority, vc, clock.instant()).document();
+        ObjectNode secured = signer.secure(authority, vc, clock.instant()).json();
         try {
             return mapper.writeValueAsString(secured);
         } catch (JsonProcessingException e) {

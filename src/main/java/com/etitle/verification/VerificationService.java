@@ -16,6 +16,7 @@ import com.etitle.authority.PublicIds;
 import com.etitle.authority.SigningKey;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
+import com.etitle.certificate.TitleFacts;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -167,7 +168,7 @@ public class VerificationService {
         Run run = new Run(Method.NUMBER_AND_CODE);
         Optional<Certificate> found = number.length() > 32 ? Optional.empty() : Certificate.findByNumber(number);
         // Compare both secrets even when the number is unknown, so every "no match" costs the same.
-        String expectedName = found.map(c -> c.holderName).orElse("\u0000");
+        String expectedName = found.map(c -> c.title.holderName).orElse("\u0000");
         String expectedCode = found.map(c -> c.verificationCode).orElse("\u0000");
         boolean nameMatches = constantTimeEquals(expectedName, name);
         boolean codeMatches = constantTimeEquals(expectedCode, code.toUpperCase(Locale.ROOT));
@@ -237,7 +238,8 @@ public class VerificationService {
 
     private VerificationAnswer statusOf(Run run, Certificate c) {
         run.certificateId = c.id;
-        run.subject = new VerificationAnswer.Subject(c.number, c.holderName, c.qualificationName, c.level, c.series, c.specialty,
+        TitleFacts t = c.title;
+        run.subject = new VerificationAnswer.Subject(c.number, t.holderName, t.qualificationName, t.level, t.series, t.specialty,
                 new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status,
                 c.status == CertificateStatus.VOIDED);
         if (c.status != CertificateStatus.VALID) {

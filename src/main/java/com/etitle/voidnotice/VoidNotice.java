@@ -38,7 +38,7 @@ public class VoidNotice extends PanacheEntityBase {
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 
-    /** The signed JSON document, byte for byte as published. */
-    @Column(nullable = false)
-    public String document;
+    /** The signed notice (JSON with a Data Integrity proof), byte for byte as published. */
+    @Column(name = "document", nullable = false)
+    public String signedNotice;
 }

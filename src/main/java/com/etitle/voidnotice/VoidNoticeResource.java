@@ -59,7 +59,7 @@ public class VoidNoticeResource {
     @APIResponse(responseCode = "404", description = "No notice with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "The notice number", example = "HRSS-440000-VOID-2026-007") @PathParam("id") String number) {
-        return Response.ok(notices.document(number)).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", PUBLIC_CACHE).build();
+        return Response.ok(notices.signedNotice(number)).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", PUBLIC_CACHE).build();
     }
 
     @POST
@@ -75,7 +75,7 @@ public class VoidNoticeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish() {
         return notices.publish(caller.authority(), caller.actor())
-                .map(p -> Response.created(URI.create(VoidNoticeService.PATH + "/" + p.noticeNumber())).entity(p.document())
+                .map(p -> Response.created(URI.create(VoidNoticeService.PATH + "/" + p.noticeNumber())).entity(p.signedNotice())
                         .type(MediaType.APPLICATION_JSON_TYPE))
                 .orElseGet(Response::noContent)
                 .header("Cache-Control", "no-store")

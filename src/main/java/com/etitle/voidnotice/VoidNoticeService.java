@@ -43,8 +43,8 @@ public class VoidNoticeService {
     public static final String PATH = PublicIds.VOID_NOTICES_PATH;
     public static final int MAX_PAGE_SIZE = 100;
 
-    /** A notice just published: its number and the signed document. */
-    public record Published(String noticeNumber, String document) {
+    /** A notice just published: its number and the signed notice. */
+    public record Published(String noticeNumber, String signedNotice) {
     }
 
     private final EntityManager em;
@@ -104,12 +104,12 @@ public class VoidNoticeService {
         notice.authority = locked;
         notice.noticeNumber = number;
         notice.publishedAt = now;
-        notice.document = write(signed.document());
+        notice.signedNotice = write(signed.json());
         notice.persist();
         declarations.forEach(d -> d.notice = notice);
         audit.append(actor, locked.code, "void-notice.published", number,
                 Map.of("entries", declarations.size(), "keyId", signed.key().kid));
-        return Optional.of(new Published(number, notice.document));
+        return Optional.of(new Published(number, notice.signedNotice));
     }
 
     /** Authorities whose oldest queued declaration was queued at or before the cutoff. */
@@ -120,11 +120,11 @@ public class VoidNoticeService {
                        group by d.authority.id having min(d.createdAt) <= ?1)""", cutoff);
     }
 
-    /** The signed document, exactly as published. */
+    /** The signed notice, exactly as published. */
     @Transactional
-    public String document(String number) {
+    public String signedNotice(String number) {
         return VoidNotice.<VoidNotice>find("noticeNumber", number).firstResultOptional()
-                .map(n -> n.document)
+                .map(n -> n.signedNotice)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No void notice with this number"));
     }
 
@@ -140,7 +140,7 @@ public class VoidNoticeService {
         }
         fields.throwIfInvalid("no page was read");
         List<VoidNoticeView> items = VoidNotice.<VoidNotice>findAll(Sort.descending("publishedAt", "id")).page(page, size).list()
-                .stream().map(n -> read(n.document)).toList();
+                .stream().map(n -> read(n.signedNotice)).toList();
         return new VoidNoticePage(items, page, size, VoidNotice.count());
     }
 
@@ -153,7 +153,7 @@ public class VoidNoticeService {
 
     private static VoidNoticeView.Entry entry(VoidDeclaration d) {
         Certificate c = d.certificate;
-        return new VoidNoticeView.Entry(c.number, HolderNames.mask(c.holderName), c.qualificationName, d.reason, d.voidDate);
+        return new VoidNoticeView.Entry(c.number, HolderNames.mask(c.title.holderName), c.title.qualificationName, d.reason, d.voidDate);
     }
 
     private String write(ObjectNode document) {

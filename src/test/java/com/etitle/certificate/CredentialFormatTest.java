@@ -49,10 +49,10 @@ class CredentialFormatTest {
                     Certificate old = new Certificate();
                     old.number = "20260000000000018";
                     c.replaces = old;
-                    c.level = Level.FULL_SENIOR;
+                    c.title.level = Level.FULL_SENIOR;
                     c.effectiveScope = EffectiveScope.OWN_UNIT;
                     c.acquisitionRoute = AcquisitionRoute.EXAM;
-                    c.promotionType = PromotionType.EXCEPTIONAL;
+                    c.title.promotionType = PromotionType.EXCEPTIONAL;
                     c.statusListIndex = 0;
                 }),
                 certificate("TEST-A", "测试省人力资源和社会保障厅", c -> {
@@ -61,9 +61,9 @@ class CredentialFormatTest {
                     c.issuedAt = Instant.parse("2026-12-31T23:59:59.999999Z");
                 }),
                 certificate("TEST-A", "Province \"A\" \\ HRSS", c -> {
-                    c.holderName = "欧阳\u00b7娜娜 \"Nana\" \\ \u0001\u001f\b\f\n\r\t\u007f";
-                    c.workUnit = "</script>\u2028\u2029 😀 𠀀 中国科学院";
-                    c.specialty = "";
+                    c.title.holderName = "欧阳\u00b7娜娜 \"Nana\" \\ \u0001\u001f\b\f\n\r\t\u007f";
+                    c.title.workUnit = "</script>\u2028\u2029 😀 𠀀 中国科学院";
+                    c.title.specialty = "";
                     c.committeeName = "  ";
                 }));
     }
@@ -112,7 +112,7 @@ class CredentialFormatTest {
     @Test
     void a_name_with_a_lone_surrogate_is_refused_as_the_tree_refuses_it() {
         Certificate c = certificates().findFirst().orElseThrow();
-        c.holderName = "张\ud800三";
+        c.title.holderName = "张\ud800三";
         AuthoritySigner.Signing signing = signing(ED25519, c.authority);
 
         assertThatThrownBy(() -> treeBuilt(c, signing)).isInstanceOf(IllegalArgumentException.class);
@@ -132,21 +132,21 @@ class CredentialFormatTest {
         vc.put("validFrom", c.issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ObjectNode subject = vc.putObject("credentialSubject");
         subject.put("type", "ProfessionalTitleHolder");
-        subject.put("name", c.holderName);
-        subject.put("workUnit", c.workUnit);
+        subject.put("name", c.title.holderName);
+        subject.put("workUnit", c.title.workUnit);
         ObjectNode title = subject.putObject("professionalTitle");
         title.put("type", "ProfessionalTitle");
         title.put("certificateNumber", c.number);
         if (c.replaces != null) {
             title.put("replaces", c.replaces.number);
         }
-        title.put("qualificationName", c.qualificationName);
-        title.put("level", c.level.name());
-        title.put("series", c.series);
-        title.put("specialty", c.specialty);
+        title.put("qualificationName", c.title.qualificationName);
+        title.put("level", c.title.level.name());
+        title.put("series", c.title.series);
+        title.put("specialty", c.title.specialty);
         title.put("effectiveScope", c.effectiveScope.name());
         title.put("acquisitionRoute", c.acquisitionRoute.name());
-        title.put("promotionType", c.promotionType.name());
+        title.put("promotionType", c.title.promotionType.name());
         if (c.committeeName != null) {
             title.put("committee", c.committeeName);
         }
@@ -181,16 +181,16 @@ class CredentialFormatTest {
         c.number = "20261234567890128";
         c.verificationCode = "ABCD2345";
         c.authority = authority;
-        c.holderName = "张三";
-        c.holderIdNumber = "110105198003121238";
-        c.workUnit = "示范省建筑设计研究院";
-        c.series = "工程";
-        c.specialty = "建筑设计";
-        c.level = Level.DEPUTY_SENIOR;
-        c.qualificationName = "高级工程师";
+        c.title.holderName = "张三";
+        c.title.holderIdNumber = "110105198003121238";
+        c.title.workUnit = "示范省建筑设计研究院";
+        c.title.series = "工程";
+        c.title.specialty = "建筑设计";
+        c.title.level = Level.DEPUTY_SENIOR;
+        c.title.qualificationName = "高级工程师";
         c.effectiveScope = EffectiveScope.PROVINCE_WIDE;
         c.acquisitionRoute = AcquisitionRoute.EVALUATION;
-        c.promotionType = PromotionType.NORMAL;
+        c.title.promotionType = PromotionType.NORMAL;
         c.committeeName = "工程系列高级职称评审委员会";
         c.approvalDocumentNumber = "示人社职〔2026〕12号";
         c.qualificationDate = LocalDate.of(2026, 6, 18);

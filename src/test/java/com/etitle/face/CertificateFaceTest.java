@@ -171,12 +171,12 @@ class CertificateFaceTest {
     }
 
     private byte[] document(String number) {
-        return QuarkusTransaction.requiringNew().call(() -> faces.document(Certificate.findByNumber(number).orElseThrow()));
+        return QuarkusTransaction.requiringNew().call(() -> faces.signedPdf(Certificate.findByNumber(number).orElseThrow()));
     }
 
     private static List<X509Certificate> published(String authority) throws GeneralSecurityException {
         String pem = given().get("/api/v1/issuers/" + authority + "/document-certificates").then().statusCode(200)
-                .contentType(DocumentCertificateResource.PEM_CHAIN).extract().asString();
+                .contentType(FaceSigningChainResource.PEM_CHAIN).extract().asString();
         return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem.getBytes()))
                 .stream().map(X509Certificate.class::cast).toList();
     }

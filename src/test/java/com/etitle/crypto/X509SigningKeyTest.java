@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The document-signing key: its PKCS#12 form, the checks it makes on what it is given, and its detached CMS
  * checked by OpenSSL ({@code openssl cms -verify}) as well as by BouncyCastle, each with a failing twin.
  */
-class DocumentSigningKeyTest {
+class X509SigningKeyTest {
 
     private static final byte[] CONTENT = "%PDF-1.7 signed byte ranges of a certificate face".getBytes(StandardCharsets.US_ASCII);
     private static final char[] PASSWORD = "test-secret".toCharArray();
@@ -37,9 +37,9 @@ class DocumentSigningKeyTest {
 
     @Test
     void a_generated_key_survives_its_pkcs12_form() {
-        DocumentSigningKey key = DocumentSigningKey.generate("TEST-A", "测试省人力资源和社会保障厅", Instant.now());
+        X509SigningKey key = X509SigningKey.generate("TEST-A", "测试省人力资源和社会保障厅", Instant.now());
 
-        DocumentSigningKey read = DocumentSigningKey.fromPkcs12(key.toPkcs12(PASSWORD), PASSWORD);
+        X509SigningKey read = X509SigningKey.fromPkcs12(key.toPkcs12(PASSWORD), PASSWORD);
 
         assertThat(read.chain()).isEqualTo(key.chain());
         assertThat(read.chainPem()).isEqualTo(key.chainPem()).startsWith("-----BEGIN CERTIFICATE-----");
@@ -48,14 +48,14 @@ class DocumentSigningKeyTest {
 
     @Test
     void a_wrong_password_is_refused() {
-        byte[] p12 = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now()).toPkcs12(PASSWORD);
+        byte[] p12 = X509SigningKey.generate("TEST-A", "测试厅", Instant.now()).toPkcs12(PASSWORD);
 
-        assertThatThrownBy(() -> DocumentSigningKey.fromPkcs12(p12, "wrong".toCharArray())).isInstanceOf(CryptoException.class);
+        assertThatThrownBy(() -> X509SigningKey.fromPkcs12(p12, "wrong".toCharArray())).isInstanceOf(CryptoException.class);
     }
 
     @Test
     void the_cms_verifies_with_the_leaf_and_carries_signing_certificate_v2_but_no_signing_time() throws Exception {
-        DocumentSigningKey key = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey key = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
 
         CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(CONTENT), key.detachedCms(new ByteArrayInputStream(CONTENT)));
 
@@ -68,7 +68,7 @@ class DocumentSigningKeyTest {
 
     @Test
     void the_cms_does_not_verify_over_content_with_one_byte_changed() throws Exception {
-        DocumentSigningKey key = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey key = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
         byte[] signature = key.detachedCms(new ByteArrayInputStream(CONTENT));
 
         CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(flipped(CONTENT)), signature);
@@ -80,14 +80,14 @@ class DocumentSigningKeyTest {
 
     @Test
     void signatures_are_deterministic() {
-        DocumentSigningKey key = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey key = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
 
         assertThat(key.detachedCms(new ByteArrayInputStream(CONTENT))).isEqualTo(key.detachedCms(new ByteArrayInputStream(CONTENT)));
     }
 
     @Test
     void openssl_verifies_the_cms_against_the_published_root_and_rejects_it_over_changed_content() throws Exception {
-        DocumentSigningKey key = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey key = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
         Files.write(dir.resolve("content"), CONTENT);
         Files.write(dir.resolve("flipped"), flipped(CONTENT));
         Files.write(dir.resolve("signature.der"), der(key.detachedCms(new ByteArrayInputStream(CONTENT))));
@@ -104,38 +104,38 @@ class DocumentSigningKeyTest {
                 "-out", "cert.pem", "-days", "1", "-subj", "/CN=p384");
         run("openssl", "pkcs12", "-export", "-inkey", "key.pem", "-in", "cert.pem", "-out", "p384.p12", "-passout", "pass:test-secret");
 
-        assertThatThrownBy(() -> DocumentSigningKey.fromPkcs12(Files.readAllBytes(dir.resolve("p384.p12")), PASSWORD))
+        assertThatThrownBy(() -> X509SigningKey.fromPkcs12(Files.readAllBytes(dir.resolve("p384.p12")), PASSWORD))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("P-256");
     }
 
     @Test
     void a_key_with_its_own_chain_is_accepted() throws Exception {
-        DocumentSigningKey one = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey one = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
 
-        assertThat(DocumentSigningKey.of(privateKey(one), one.chain()).chain()).isEqualTo(one.chain());
+        assertThat(X509SigningKey.of(privateKey(one), one.chain()).chain()).isEqualTo(one.chain());
     }
 
     @Test
     void a_chain_whose_root_did_not_issue_the_leaf_is_refused() throws Exception {
-        DocumentSigningKey one = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
-        DocumentSigningKey impostor = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey one = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey impostor = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
 
-        assertThatThrownBy(() -> DocumentSigningKey.of(privateKey(one), List.of(one.chain().get(0), impostor.chain().get(1))))
+        assertThatThrownBy(() -> X509SigningKey.of(privateKey(one), List.of(one.chain().get(0), impostor.chain().get(1))))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("chain does not verify");
     }
 
     @Test
     void a_key_that_is_not_the_leaf_s_is_refused() throws Exception {
-        DocumentSigningKey one = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
-        DocumentSigningKey other = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey one = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey other = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
 
-        assertThatThrownBy(() -> DocumentSigningKey.of(privateKey(other), one.chain()))
+        assertThatThrownBy(() -> X509SigningKey.of(privateKey(other), one.chain()))
                 .isInstanceOf(CryptoException.class).hasMessageContaining("does not match its certificate");
     }
 
     @Test
     void the_same_files_with_the_right_root_are_accepted() throws Exception {
-        DocumentSigningKey one = DocumentSigningKey.generate("TEST-A", "测试厅", Instant.now());
+        X509SigningKey one = X509SigningKey.generate("TEST-A", "测试厅", Instant.now());
         String pem = one.chainPem();
         int split = pem.indexOf("-----END CERTIFICATE-----") + 26;
         Files.writeString(dir.resolve("leaf.pem"), pem.substring(0, split));
@@ -145,13 +145,13 @@ class DocumentSigningKeyTest {
         run("openssl", "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.pem", "-certfile", "root.pem",
                 "-out", "rebuilt.p12", "-passout", "pass:test-secret");
 
-        assertThat(DocumentSigningKey.fromPkcs12(Files.readAllBytes(dir.resolve("rebuilt.p12")), PASSWORD).chain()).isEqualTo(one.chain());
+        assertThat(X509SigningKey.fromPkcs12(Files.readAllBytes(dir.resolve("rebuilt.p12")), PASSWORD).chain()).isEqualTo(one.chain());
     }
 
-    private static PrivateKey privateKey(DocumentSigningKey key) throws Exception {
+    private static PrivateKey privateKey(X509SigningKey key) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(new ByteArrayInputStream(key.toPkcs12(PASSWORD)), PASSWORD);
-        return (PrivateKey) store.getKey(DocumentSigningKey.ALIAS, PASSWORD);
+        return (PrivateKey) store.getKey(X509SigningKey.ALIAS, PASSWORD);
     }
 
     private String opensslVerify(String content) throws Exception {

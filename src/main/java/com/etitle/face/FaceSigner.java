@@ -14,7 +14,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSup
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 
-import com.etitle.crypto.DocumentSigningKey;
+import com.etitle.crypto.X509SigningKey;
 
 /**
  * Signs a rendered face: an incremental update that adds an invisible PAdES baseline B-B signature
@@ -22,19 +22,19 @@ import com.etitle.crypto.DocumentSigningKey;
  * document-signing key. Rendering and signing are apart, so a face is built first and signed in one small step,
  * and so the benchmark can time each. Thread-safe.
  */
-public final class DocumentSigner {
+public final class FaceSigner {
 
     /** Room for the CMS in the file; ours is ~1.3 KB (two P-256 certificates and one signer). */
     private static final int SIGNATURE_SIZE = 4096;
     static final String REASON = "职称电子证书签发";
 
-    private final DocumentSigningKey key;
+    private final X509SigningKey key;
 
-    public DocumentSigner(DocumentSigningKey key) {
+    public FaceSigner(X509SigningKey key) {
         this.key = key;
     }
 
-    public DocumentSigningKey key() {
+    public X509SigningKey key() {
         return key;
     }
 

@@ -27,7 +27,7 @@ import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
-import com.etitle.crypto.DocumentSigningKey;
+import com.etitle.crypto.X509SigningKey;
 import com.etitle.support.Api;
 import com.etitle.support.Pdfs;
 import com.etitle.support.Requests;
@@ -42,7 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * or it cannot be read.
  */
 @QuarkusTest
-class DocumentSigningKeysTest {
+class FaceSigningKeysTest {
 
     private static final String PASSWORD = "test-secret";
 
@@ -66,11 +66,11 @@ class DocumentSigningKeysTest {
 
     @Test
     void a_generated_chain_is_written_owner_only_and_has_a_ca_root_and_a_document_signing_leaf() throws Exception {
-        faces.documentCertificates("TEST-A");
-        Path file = TestEnvironment.keysDir().resolve("TEST-A").resolve(DocumentSigners.FILE);
+        faces.signingChainPem("TEST-A");
+        Path file = TestEnvironment.keysDir().resolve("TEST-A").resolve(FaceSigners.FILE);
 
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        DocumentSigningKey key = DocumentSigningKey.fromPkcs12(Files.readAllBytes(file), PASSWORD.toCharArray());
+        X509SigningKey key = X509SigningKey.fromPkcs12(Files.readAllBytes(file), PASSWORD.toCharArray());
         X509Certificate leaf = key.chain().get(0);
         X509Certificate root = key.chain().get(1);
         assertThat(root.getSubjectX500Principal().getName()).contains("CN=TEST-A document signing root");
@@ -79,20 +79,20 @@ class DocumentSigningKeysTest {
         assertThat(leaf.getBasicConstraints()).as("not a CA").isEqualTo(-1);
         assertThat(leaf.getKeyUsage()[0]).as("digitalSignature").isTrue();
         assertThat(leaf.getKeyUsage()[1]).as("nonRepudiation").isTrue();
-        assertThat(leaf.getExtendedKeyUsage()).contains(DocumentSigningKey.DOCUMENT_SIGNING_EKU, "1.3.6.1.5.5.7.3.4");
+        assertThat(leaf.getExtendedKeyUsage()).contains(X509SigningKey.DOCUMENT_SIGNING_EKU, "1.3.6.1.5.5.7.3.4");
         assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo("EC");
-        assertThat(key.chainPem()).isEqualTo(faces.documentCertificates("TEST-A"));
+        assertThat(key.chainPem()).isEqualTo(faces.signingChainPem("TEST-A"));
     }
 
     @Test
     void without_a_key_and_with_generation_off_a_document_is_a_503_problem() {
-        DocumentSigners signers = signers(new Config(Optional.of(mounted), false, Optional.of(PASSWORD)));
+        FaceSigners signers = signers(new Config(Optional.of(mounted), false, Optional.of(PASSWORD)));
 
         assertThatThrownBy(() -> inTransaction(() -> signers.forAuthority("TEST-B")))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.type()).isEqualTo(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE);
                     assertThat(e.type().status()).isEqualTo(503);
-                    assertThat(e.getMessage()).contains("TEST-B/" + DocumentSigners.FILE);
+                    assertThat(e.getMessage()).contains("TEST-B/" + FaceSigners.FILE);
                 });
         assertThat(mounted.resolve("TEST-B")).doesNotExist();
     }
@@ -100,9 +100,9 @@ class DocumentSigningKeysTest {
     @Test
     void a_key_file_that_cannot_be_opened_is_a_503_problem_too() throws Exception {
         Files.createDirectories(mounted.resolve("TEST-B"));
-        Files.write(mounted.resolve("TEST-B").resolve(DocumentSigners.FILE),
-                DocumentSigningKey.generate("TEST-B", "另一省", Instant.now()).toPkcs12("another password".toCharArray()));
-        DocumentSigners signers = signers(new Config(Optional.of(mounted), false, Optional.of(PASSWORD)));
+        Files.write(mounted.resolve("TEST-B").resolve(FaceSigners.FILE),
+                X509SigningKey.generate("TEST-B", "另一省", Instant.now()).toPkcs12("another password".toCharArray()));
+        FaceSigners signers = signers(new Config(Optional.of(mounted), false, Optional.of(PASSWORD)));
 
         assertThatThrownBy(() -> inTransaction(() -> signers.forAuthority("TEST-B")))
                 .isInstanceOfSatisfying(ProblemException.class,
@@ -121,10 +121,10 @@ class DocumentSigningKeysTest {
         run(dir, "openssl", "x509", "-req", "-in", "leaf.csr", "-CA", "root.crt", "-CAkey", "root.key", "-CAcreateserial",
                 "-out", "leaf.crt", "-days", "30", "-extfile", "leaf.ext");
         run(dir, "openssl", "pkcs12", "-export", "-inkey", "leaf.key", "-in", "leaf.crt", "-certfile", "root.crt",
-                "-out", DocumentSigners.FILE, "-passout", "pass:" + PASSWORD);
-        DocumentSigners signers = signers(new Config(Optional.of(mounted), false, Optional.of(PASSWORD)));
+                "-out", FaceSigners.FILE, "-passout", "pass:" + PASSWORD);
+        FaceSigners signers = signers(new Config(Optional.of(mounted), false, Optional.of(PASSWORD)));
 
-        DocumentSigner signer = inTransaction(() -> signers.forAuthority("TEST-B"));
+        FaceSigner signer = inTransaction(() -> signers.forAuthority("TEST-B"));
         byte[] pdf = signer.sign(new FaceRenderer(FaceFont.bundled()).render(face(), Instant.now(), ZoneId.of("Asia/Shanghai")),
                 "另一省人力资源和社会保障厅", Instant.now(), ZoneId.of("Asia/Shanghai"));
 
@@ -137,13 +137,13 @@ class DocumentSigningKeysTest {
         String number = Api.issue("TEST-A", Requests.engineer()).getString("number");
         Face face = inTransaction(() -> Face.of(com.etitle.certificate.Certificate.findByNumber(number).orElseThrow()));
 
-        byte[] pdf = faces.document(face);
+        byte[] pdf = faces.signedPdf(face);
 
         assertThat(Pdfs.text(pdf)).contains(number, "张三");
     }
 
-    private DocumentSigners signers(KeysConfig config) {
-        return new DocumentSigners(config, clock, audit, em);
+    private FaceSigners signers(KeysConfig config) {
+        return new FaceSigners(config, clock, audit, em);
     }
 
     private static <T> T inTransaction(java.util.concurrent.Callable<T> work) {

@@ -8,10 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
 import com.etitle.certificate.PromotionType;
+import com.etitle.certificate.TitleFacts;
 
 /** A qualification document as published (seed 001 §四(五)): never an ID number. */
-@Schema(description = "A qualification document as published")
-public record DocumentView(
+@Schema(name = "DocumentView", description = "A qualification document as published")
+public record QualificationDocumentView(
         long id,
         String documentNumber,
         LocalDate documentDate,
@@ -28,8 +29,9 @@ public record DocumentView(
             EffectiveScope effectiveScope, PromotionType promotionType, LocalDate qualificationDate) {
 
         static Entry of(QualificationDocumentEntry e, LocalDate qualificationDate) {
-            return new Entry(e.position, e.name, e.workUnit, e.series, e.specialty, e.qualificationName, e.level, e.effectiveScope,
-                    e.promotionType, qualificationDate);
+            TitleFacts t = e.title;
+            return new Entry(e.position, t.holderName, t.workUnit, t.series, t.specialty, t.qualificationName, t.level, e.effectiveScope,
+                    t.promotionType, qualificationDate);
         }
     }
 

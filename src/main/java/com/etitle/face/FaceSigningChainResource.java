@@ -22,13 +22,13 @@ import com.etitle.common.Problem;
  */
 @Path("/api/v1/issuers/{code}/document-certificates")
 @Tag(name = "Issuers")
-public class DocumentCertificateResource {
+public class FaceSigningChainResource {
 
     public static final String PEM_CHAIN = "application/pem-certificate-chain";
 
     private final CertificateFaces faces;
 
-    DocumentCertificateResource(CertificateFaces faces) {
+    FaceSigningChainResource(CertificateFaces faces) {
         this.faces = faces;
     }
 
@@ -42,6 +42,6 @@ public class DocumentCertificateResource {
     @APIResponse(responseCode = "503", description = "This service holds no document-signing key for the authority",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response chain(@PathParam("code") String code) {
-        return Response.ok(faces.documentCertificates(code), PEM_CHAIN).header("Cache-Control", "public, max-age=300").build();
+        return Response.ok(faces.signingChainPem(code), PEM_CHAIN).header("Cache-Control", "public, max-age=300").build();
     }
 }

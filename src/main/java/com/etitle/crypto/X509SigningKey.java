@@ -79,7 +79,7 @@ import org.bouncycastle.util.io.pem.PemWriter;
  * <p>BouncyCastle stays inside this class; callers see JDK types and bytes. Checks itself when built: the key
  * must be P-256, match the leaf certificate, and the chain must verify link by link.
  */
-public final class DocumentSigningKey {
+public final class X509SigningKey {
 
     /** Microsoft's "Document Signing" key purpose, which Adobe and Windows accept for document signatures. */
     public static final String DOCUMENT_SIGNING_EKU = "1.3.6.1.4.1.311.10.3.12";
@@ -98,7 +98,7 @@ public final class DocumentSigningKey {
     private final List<X509Certificate> chain;
     private final AttributeTable signedAttributes;
 
-    private DocumentSigningKey(PrivateKey key, List<X509Certificate> chain) {
+    private X509SigningKey(PrivateKey key, List<X509Certificate> chain) {
         this.key = key;
         this.chain = List.copyOf(chain);
         check();
@@ -111,7 +111,7 @@ public final class DocumentSigningKey {
      * name, CA, keyCertSign) and a leaf it certifies (digitalSignature, nonRepudiation, document signing and
      * e-mail protection key purposes, which is what Adobe and NSS look for in a document signer).
      */
-    public static DocumentSigningKey generate(String authorityCode, String authorityName, Instant now) {
+    public static X509SigningKey generate(String authorityCode, String authorityName, Instant now) {
         try {
             KeyPair root = p256();
             KeyPair leaf = p256();
@@ -136,14 +136,14 @@ public final class DocumentSigningKey {
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(leaf.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(rootCertificate));
             X509Certificate leafCertificate = certificate(leafBuilder.build(signer(root.getPrivate())));
-            return new DocumentSigningKey(leaf.getPrivate(), List.of(leafCertificate, rootCertificate));
+            return new X509SigningKey(leaf.getPrivate(), List.of(leafCertificate, rootCertificate));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new CryptoException("cannot generate a document-signing chain", e);
         }
     }
 
     /** Reads the first key entry of a PKCS#12 file with its chain (the form operators mount, e.g. from {@code openssl pkcs12 -export}). */
-    public static DocumentSigningKey fromPkcs12(byte[] data, char[] password) {
+    public static X509SigningKey fromPkcs12(byte[] data, char[] password) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(new ByteArrayInputStream(data), password);
@@ -154,7 +154,7 @@ public final class DocumentSigningKey {
                         throw new CryptoException("the PKCS#12 key entry has no certificate");
                     }
                     List<X509Certificate> chain = Arrays.stream(certificates).map(X509Certificate.class::cast).toList();
-                    return new DocumentSigningKey((PrivateKey) store.getKey(alias, password), chain);
+                    return new X509SigningKey((PrivateKey) store.getKey(alias, password), chain);
                 }
             }
             throw new CryptoException("the PKCS#12 file holds no private key");
@@ -164,8 +164,8 @@ public final class DocumentSigningKey {
     }
 
     /** A key with its chain, leaf first; checked like a loaded one. */
-    static DocumentSigningKey of(PrivateKey key, List<X509Certificate> chain) {
-        return new DocumentSigningKey(key, chain);
+    static X509SigningKey of(PrivateKey key, List<X509Certificate> chain) {
+        return new X509SigningKey(key, chain);
     }
 
     /** The key and chain as PKCS#12, as written to the key folder. */
@@ -223,7 +223,7 @@ public final class DocumentSigningKey {
 
     @Override
     public String toString() {
-        return "DocumentSigningKey[" + chain.get(0).getSubjectX500Principal().getName() + ", private key redacted]";
+        return "X509SigningKey[" + chain.get(0).getSubjectX500Principal().getName() + ", private key redacted]";
     }
 
     private void check() {

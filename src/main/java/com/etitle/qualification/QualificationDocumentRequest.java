@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * not withdrawn, each with its effective scope; name, unit, title, level and promotion type come from the
  * notice, the qualification date is the vote date.
  */
-@Schema(description = "A qualification document (资格文件) for an ended notice")
-public record IssueDocumentRequest(
+@Schema(name = "IssueDocumentRequest", description = "A qualification document (资格文件) for an ended notice")
+public record QualificationDocumentRequest(
         @Schema(description = "An ended notice of your authority whose objections are all answered") Long noticeId,
         @Schema(description = "文号", example = "测人社职〔2026〕15号", maxLength = 100) String documentNumber,
         @Schema(description = "Date of the document (ISO date): after the notice ended, not in the future", example = "2026-03-20")

@@ -16,11 +16,11 @@ import com.etitle.common.TooManyRequestsException;
  * replica (an app fetches a document when the holder opens or prints it, a handful of times a day).
  */
 @Singleton
-public class DocumentLimiter {
+public class FaceLimiter {
 
     private final RateLimiter limiter;
 
-    DocumentLimiter(Clock clock,
+    FaceLimiter(Clock clock,
             @ConfigProperty(name = "etitle.holder.documents.per-holder", defaultValue = "20") int perHolder,
             @ConfigProperty(name = "etitle.holder.documents.period", defaultValue = "PT1M") Duration period) {
         this.limiter = new RateLimiter(perHolder, period, clock, 100_000);

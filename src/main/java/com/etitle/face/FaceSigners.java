@@ -24,7 +24,7 @@ import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.common.SecretFiles;
 import com.etitle.crypto.CryptoException;
-import com.etitle.crypto.DocumentSigningKey;
+import com.etitle.crypto.X509SigningKey;
 import com.etitle.crypto.Hashes;
 
 /**
@@ -36,18 +36,18 @@ import com.etitle.crypto.Hashes;
  * document signed with something else.
  */
 @ApplicationScoped
-public class DocumentSigners {
+public class FaceSigners {
 
     public static final String FILE = "document-signing.p12";
-    private static final Logger LOG = Logger.getLogger(DocumentSigners.class);
+    private static final Logger LOG = Logger.getLogger(FaceSigners.class);
 
     private final KeysConfig config;
     private final Clock clock;
     private final AuditLog audit;
     private final EntityManager em;
-    private final Map<String, DocumentSigner> signers = new ConcurrentHashMap<>();
+    private final Map<String, FaceSigner> signers = new ConcurrentHashMap<>();
 
-    DocumentSigners(KeysConfig config, Clock clock, AuditLog audit, EntityManager em) {
+    FaceSigners(KeysConfig config, Clock clock, AuditLog audit, EntityManager em) {
         this.config = config;
         this.clock = clock;
         this.audit = audit;
@@ -55,13 +55,13 @@ public class DocumentSigners {
     }
 
     /** The authority's signer, read once from the key folder (or generated there) and then kept in memory. */
-    public DocumentSigner forAuthority(String code) {
-        DocumentSigner signer = signers.get(code);
+    public FaceSigner forAuthority(String code) {
+        FaceSigner signer = signers.get(code);
         return signer != null ? signer : load(code);
     }
 
     @Transactional
-    DocumentSigner load(String code) {
+    FaceSigner load(String code) {
         Authority authority = Authority.findByCode(code)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
         Optional<Path> file = file(code);
@@ -69,19 +69,19 @@ public class DocumentSigners {
             // replicas sharing the key folder generate one after another; the later ones find the file
             em.find(Authority.class, authority.id, LockModeType.PESSIMISTIC_WRITE);
         }
-        DocumentSigner cached = signers.get(code);
+        FaceSigner cached = signers.get(code);
         if (cached != null) {
             return cached;
         }
-        DocumentSigningKey key = file.filter(Files::exists).map(this::read).orElseGet(() -> generate(authority, file));
-        DocumentSigner signer = new DocumentSigner(key);
+        X509SigningKey key = file.filter(Files::exists).map(this::read).orElseGet(() -> generate(authority, file));
+        FaceSigner signer = new FaceSigner(key);
         signers.put(code, signer);
         return signer;
     }
 
-    private DocumentSigningKey read(Path file) {
+    private X509SigningKey read(Path file) {
         try {
-            return DocumentSigningKey.fromPkcs12(Files.readAllBytes(file), password());
+            return X509SigningKey.fromPkcs12(Files.readAllBytes(file), password());
         } catch (IOException | CryptoException e) {
             LOG.errorf(e, "Cannot use the document-signing key file %s", file);
             throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE,
@@ -89,12 +89,12 @@ public class DocumentSigners {
         }
     }
 
-    private DocumentSigningKey generate(Authority authority, Optional<Path> file) {
+    private X509SigningKey generate(Authority authority, Optional<Path> file) {
         if (file.isEmpty() || !config.generate()) {
             throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE, "Authority " + authority.code
                     + " has no document-signing key on this service; mount " + authority.code + "/" + FILE + " in the key folder");
         }
-        DocumentSigningKey key = DocumentSigningKey.generate(authority.code, authority.name, clock.instant());
+        X509SigningKey key = X509SigningKey.generate(authority.code, authority.name, clock.instant());
         SecretFiles.write(file.get(), key.toPkcs12(password()));
         String root = fingerprint(key);
         LOG.infof("Generated the document-signing chain of %s in %s (root SHA-256 %s)", authority.code, file.get(), root);
@@ -103,7 +103,7 @@ public class DocumentSigners {
     }
 
     /** SHA-256 of the root certificate, hex: what an operator compares with the published chain. */
-    static String fingerprint(DocumentSigningKey key) {
+    static String fingerprint(X509SigningKey key) {
         try {
             return HexFormat.of().formatHex(Hashes.sha256(key.chain().get(key.chain().size() - 1).getEncoded()));
         } catch (CertificateEncodingException e) {
