@@ -1,6 +1,7 @@
 package com.etitle.committee;
 
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +32,7 @@ import com.etitle.authority.Caller;
 import com.etitle.common.Problem;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.etitle.common.PublicAnswers;
 
 /** The committee list (评委会清单): public reads a portal can cache, registrar writes for its own authority. */
 @Path("/api/v1/committees")
@@ -40,18 +41,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class CommitteeResource {
 
     /** Short enough that a portal shows an edit within a minute; the ETag makes revalidation cheap after that. */
-    static final String PUBLIC_CACHE = "public, max-age=60";
+    static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     private final CommitteeService committees;
     private final PublicCommittees published;
+    private final PublicAnswers answers;
     private final Caller caller;
-    private final ObjectMapper mapper;
 
-    CommitteeResource(CommitteeService committees, PublicCommittees published, Caller caller, ObjectMapper mapper) {
+    CommitteeResource(CommitteeService committees, PublicCommittees published, PublicAnswers answers, Caller caller) {
         this.committees = committees;
         this.published = published;
+        this.answers = answers;
         this.caller = caller;
-        this.mapper = mapper;
     }
 
     @GET
@@ -76,7 +77,8 @@ public class CommitteeResource {
             @QueryParam("size") String size,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CommitteeQuery query = CommitteeQuery.parse(authority, series, level, region, status, q, page, size);
-        return cacheable(published.page(query), ifNoneMatch);
+        CommitteeSnapshot snapshot = published.snapshot();
+        return answers.current(ifNoneMatch, query, snapshot.version(), () -> snapshot.page(query), MAX_AGE);
     }
 
     @GET
@@ -90,9 +92,9 @@ public class CommitteeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Representation committee = published.committee(id)
+        CommitteeView committee = published.committee(id)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No committee with this id"));
-        return cacheable(committee, ifNoneMatch);
+        return answers.ok(ifNoneMatch, committee, MAX_AGE);
     }
 
     @POST
@@ -149,16 +151,10 @@ public class CommitteeResource {
         return written(Response.ok(), updated);
     }
 
-    private static Response cacheable(Representation representation, String ifNoneMatch) {
-        Response.ResponseBuilder answer = representation.matchesNoneMatch(ifNoneMatch)
-                ? Response.notModified()
-                : Response.ok(representation.body(), MediaType.APPLICATION_JSON_TYPE);
-        return answer.header(HttpHeaders.ETAG, representation.etag()).header(HttpHeaders.CACHE_CONTROL, PUBLIC_CACHE).build();
-    }
-
+    /** The registrar's own answer: not for caches, but with the tag a later If-Match sends back. */
     private Response written(Response.ResponseBuilder answer, CommitteeView view) {
-        Representation representation = Representation.of(mapper, view);
-        return answer.entity(representation.body()).type(MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, representation.etag()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        PublicAnswers.Tagged tagged = answers.tagged(view);
+        return answer.entity(tagged.bytes()).type(MediaType.APPLICATION_JSON_TYPE)
+                .tag(tagged.tag()).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

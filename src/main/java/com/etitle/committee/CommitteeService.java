@@ -23,7 +23,7 @@ import com.etitle.authority.Authority;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.etitle.common.PublicAnswers;
 
 /** Files and updates committees for their own authority, and reads them for the public side. */
 @ApplicationScoped
@@ -37,12 +37,12 @@ public class CommitteeService {
     private final Clock clock;
     private final AuditLog audit;
     private final EntityManager em;
-    private final ObjectMapper mapper;
+    private final PublicAnswers answers;
 
-    CommitteeService(Clock clock, AuditLog audit, EntityManager em, ObjectMapper mapper) {
+    CommitteeService(Clock clock, AuditLog audit, EntityManager em, PublicAnswers answers) {
         this.clock = clock;
         this.audit = audit;
-        this.mapper = mapper;
+        this.answers = answers;
         this.em = em;
     }
 
@@ -73,7 +73,7 @@ public class CommitteeService {
                 .map(key -> em.find(Committee.class, key, LockModeType.PESSIMISTIC_WRITE))
                 .filter(found -> found.authority.id.equals(authority.id))
                 .orElseThrow(() -> notFound("Your authority has no committee with this id"));
-        if (!Representation.of(mapper, CommitteeView.of(c, authority.code)).satisfiesIfMatch(ifMatch)) {
+        if (!answers.tagged(CommitteeView.of(c, authority.code)).satisfiesIfMatch(ifMatch)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The committee changed since you read it; read it again and resend your change with its new ETag");
         }

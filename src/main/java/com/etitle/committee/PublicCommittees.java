@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -13,68 +12,40 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * The public reads, answered from a {@link CommitteeSnapshot} of the register and from pages already
- * rendered from it. PostgreSQL stays the only record: the register's version there (moved by a trigger with
- * every change to the committee table, see V5) is read at most every
- * {@code etitle.committees.version-check-interval} (0.5 s) and at once after this replica's own writes, and
- * a new version loads a new snapshot. So a change made on another replica, or straight in the database,
- * is served by every replica within that interval, well inside the 60 s clients may cache a page anyway.
- * The version is read before the snapshot is loaded, so a snapshot is never older than its version.
- * Reading the version on every request instead halves the throughput (bench/lists: ~18,000 against ~40,000
- * requests/s on two shared cores).
+ * The committee register as the public reads it: a {@link CommitteeSnapshot} of it in this replica's memory,
+ * whose version decides how long pages rendered from it are kept (see {@code PublicAnswers#current}).
+ * PostgreSQL stays the only record: the register's version there (moved by a trigger with every change to
+ * the committee table, see V5) is read at most every {@code etitle.committees.version-check-interval}
+ * (0.5 s) and at once after this replica's own writes, and a new version loads a new snapshot. So a change
+ * made on another replica, or straight in the database, is served by every replica within that interval,
+ * well inside the 60 s clients may cache a page anyway. The version is read before the snapshot is loaded,
+ * so a snapshot is never older than its version. Reading the version on every request instead halves the
+ * throughput (bench/lists: ~18,000 against ~40,000 requests/s on two shared cores).
  */
 @ApplicationScoped
 class PublicCommittees {
-
-    /** Enough for a portal's usual filter combinations; distinct text queries beyond it start the map afresh. */
-    static final int MAX_PAGES = 256;
-
-    private record Rendered(long version, Representation page) {
-    }
 
     /** A snapshot and when the version read that confirmed it started. */
     private record Checked(CommitteeSnapshot snapshot, long readStartedAt) {
     }
 
-    private final ConcurrentHashMap<CommitteeQuery, Rendered> pages = new ConcurrentHashMap<>();
     private final AtomicReference<Checked> checked = new AtomicReference<>();
     private final ReentrantLock loading = new ReentrantLock();
     private final CommitteeService service;
     private final DataSource database;
-    private final ObjectMapper mapper;
     private final long checkIntervalNanos;
     private volatile long forgottenAt = System.nanoTime();
 
-    PublicCommittees(CommitteeService service, DataSource database, ObjectMapper mapper, CommitteesConfig config) {
+    PublicCommittees(CommitteeService service, DataSource database, CommitteesConfig config) {
         this.service = service;
         this.database = database;
-        this.mapper = mapper;
         this.checkIntervalNanos = config.versionCheckInterval().toNanos();
     }
 
-    Representation page(CommitteeQuery query) {
-        CommitteeSnapshot snapshot = snapshot();
-        Rendered kept = pages.get(query);
-        if (kept != null && kept.version() == snapshot.version()) {
-            return kept.page();
-        }
-        Representation page = Representation.of(mapper, snapshot.page(query));
-        if (pages.size() >= MAX_PAGES) {
-            pages.clear();
-        }
-        // of two requests rendering one query from different snapshots, the newer stays
-        pages.merge(query, new Rendered(snapshot.version(), page), (old, now) -> now.version() >= old.version() ? now : old);
-        return page;
-    }
-
     /** A committee filed since the snapshot (on another replica) is looked up rather than answered 404. */
-    Optional<Representation> committee(String id) {
-        return CommitteeService.parseId(id)
-                .flatMap(key -> snapshot().committee(key).or(() -> service.get(key)))
-                .map(view -> Representation.of(mapper, view));
+    Optional<CommitteeView> committee(String id) {
+        return CommitteeService.parseId(id).flatMap(key -> snapshot().committee(key).or(() -> service.get(key)));
     }
 
     /** After a write of this replica commits: the next request reads the version again. */
@@ -87,7 +58,7 @@ class PublicCommittees {
      * interval ago and after this replica's last write; times are those of the start of each read, so a read
      * that raced a write is never taken for one that followed it.
      */
-    private CommitteeSnapshot snapshot() {
+    CommitteeSnapshot snapshot() {
         Checked last = checked.get();
         long started = System.nanoTime();
         if (last != null && last.readStartedAt() - forgottenAt > 0 && started - last.readStartedAt() < checkIntervalNanos) {

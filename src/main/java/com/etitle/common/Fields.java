@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import com.etitle.common.Problem.InvalidParam;
 
@@ -18,6 +19,31 @@ import com.etitle.common.Problem.InvalidParam;
  * null after recording why it failed.
  */
 public final class Fields {
+
+    /** Longest telephone number accepted, as written (with separators and an extension). */
+    public static final int PHONE_MAX = 32;
+    /** Longest e-mail address accepted. */
+    public static final int EMAIL_MAX = 100;
+
+    /** Separators people write inside a number: spaces, hyphens, brackets (ASCII and full-width). */
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[ \\-()（）]");
+    /** An extension after the number: 转123, ext 123, ext. 123, #123, -123 or a space and 123. */
+    private static final Pattern PHONE_EXTENSION = Pattern.compile("(?:转|ext\\.?|#|-| ) *\\d{1,6}$", Pattern.CASE_INSENSITIVE);
+    /**
+     * Mainland numbers with the separators removed: mobile 1[3-9] and 9 digits; landline with its area code
+     * (0 and 2–3 digits, then 7–8 digits; never 00, the international prefix); 400/800 numbers; 5-digit public
+     * service numbers such as 12333, alone or after an area code.
+     */
+    private static final Pattern PHONE_NATIONAL = Pattern.compile("1[3-9]\\d{9}|0[1-9]\\d{8,10}|[48]00\\d{7}|(?:0[1-9]\\d{1,2})?1\\d{4}");
+    /** After +86, 0086 or (for a mobile) a bare 86, the area code loses its leading 0. */
+    private static final Pattern PHONE_INTERNATIONAL = Pattern.compile("1[3-9]\\d{9}|[1-9]\\d{8,10}");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    /**
+     * Deliberately plain, nothing a mail server would balk at: a local part of dot-separated atoms, one @, a
+     * domain of labels that neither start nor end with a hyphen, and a top-level name of letters.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9_%+-]+(?:\\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}");
 
     private final List<InvalidParam> errors;
     private final String prefix;
@@ -118,12 +144,16 @@ public final class Fields {
      * {@code today}, not before {@code earliest}.
      */
     public LocalDate voteDate(String field, String value, LocalDate today, LocalDate earliest) {
+        return notAfter(field, value, today, earliest, "is after today (" + today + "); the vote must have taken place");
+    }
+
+    private LocalDate notAfter(String field, String value, LocalDate today, LocalDate earliest, String afterToday) {
         LocalDate date = date(field, value);
         if (date == null) {
             return null;
         }
         if (date.isAfter(today)) {
-            fail(field, "is after today (" + today + "); the vote must have taken place");
+            fail(field, afterToday);
         } else if (date.isBefore(earliest)) {
             fail(field, "is before " + earliest);
         }
@@ -143,6 +173,34 @@ public final class Fields {
             fail(field, "must be an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:00:00+08:00");
             return null;
         }
+    }
+
+    /**
+     * A required date on which something has already happened, such as a committee's establishment: not
+     * after {@code today}, not before {@code earliest}.
+     */
+    public LocalDate pastDate(String field, String value, LocalDate today, LocalDate earliest) {
+        return notAfter(field, value, today, earliest, "is after today (" + today + ")");
+    }
+
+    /** A required telephone number ({@link #isPhone}); returns it stripped, as written. */
+    public String phone(String field, String value) {
+        int before = errors.size();
+        String v = text(field, value, PHONE_MAX);
+        if (v != null && errors.size() == before && !isPhone(v)) {
+            fail(field, "must be a mainland China telephone number, e.g. 0931-8123456, 13912345678 or 12333");
+        }
+        return v;
+    }
+
+    /** A required field that holds a telephone number or an e-mail address; returns it stripped, as written. */
+    public String phoneOrEmail(String field, String value) {
+        int before = errors.size();
+        String v = text(field, value, EMAIL_MAX);
+        if (v != null && errors.size() == before && !isPhone(v) && !isEmail(v)) {
+            fail(field, "must be a mainland China telephone number (e.g. 0931-8123456 or 13912345678) or an e-mail address");
+        }
+        return v;
     }
 
     /** A required whole number within bounds. */
@@ -177,6 +235,46 @@ public final class Fields {
             throw new ProblemException(ProblemType.VALIDATION_FAILED,
                     all.size() + " invalid field" + (all.size() == 1 ? "" : "s") + "; " + consequence, all);
         }
+    }
+
+    /**
+     * True when the text is a mainland China telephone number in one of the usual ways of writing it:
+     * loose about how it is written (spaces, hyphens, brackets, +86, an extension), strict about what it is.
+     * The one rule for every telephone field: committees, publicity notices, objections.
+     */
+    public static boolean isPhone(String value) {
+        if (value == null) {
+            return false;
+        }
+        String number = value.strip();
+        if (number.length() > PHONE_MAX) {
+            return false;
+        }
+        if (isNumber(number)) {
+            return true;
+        }
+        String withoutExtension = PHONE_EXTENSION.matcher(number).replaceFirst("");
+        return !withoutExtension.equals(number) && isNumber(withoutExtension);
+    }
+
+    /** True when the text is a plain e-mail address ({@code name@example.cn}) of at most 100 characters. */
+    public static boolean isEmail(String value) {
+        if (value == null) {
+            return false;
+        }
+        String address = value.strip();
+        return address.length() <= EMAIL_MAX && address.indexOf('@') <= 64 && EMAIL.matcher(address).matches();
+    }
+
+    private static boolean isNumber(String value) {
+        String digits = PHONE_SEPARATORS.matcher(value).replaceAll("");
+        if (digits.startsWith("+86") || digits.startsWith("0086")) {
+            return PHONE_INTERNATIONAL.matcher(digits.substring(digits.startsWith("+") ? 3 : 4)).matches();
+        }
+        if (digits.length() == 13 && digits.startsWith("86")) {
+            return MOBILE.matcher(digits.substring(2)).matches();
+        }
+        return PHONE_NATIONAL.matcher(digits).matches();
     }
 
     /** The stripped text, or null when absent or blank. */

@@ -1,17 +1,20 @@
 package com.etitle.common;
 
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,27 +24,93 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Answers of the public registers the way a portal or CDN caches them: {@code Cache-Control: public}
- * with a short max-age and a strong ETag over the exact bytes sent, so a conditional GET with
- * {@code If-None-Match} gets 304 without a body. The tag is derived from the content, not from a version
- * column, so anything that changes the answer (an entry withdrawn, a window that closed) changes the tag.
+ * Answers of the public registers (committees, publicity notices, qualification documents, void notices)
+ * the way a portal or CDN caches them: {@code Cache-Control: public} with the register's max-age and a
+ * strong ETag over the exact bytes sent, so a conditional GET with {@code If-None-Match} gets 304 without
+ * a body. The tag is the first 128 bits of the SHA-256 of the bytes, not a version column, so anything that
+ * changes the answer (an edit, an entry withdrawn, a window that closed, a new JSON shape after a release)
+ * changes the tag, and nothing else does.
  * <p>
- * List pages are also kept in this replica's memory for {@code etitle.public-answers.ttl} (default 1 s):
- * a busy portal then costs one query per page and second instead of one per request, and a page is at most
- * that much older than the database, well inside the max-age every client may cache it for anyway.
+ * Pages may also be kept in this replica's memory, under one of two freshness rules chosen by the register:
+ * <ul>
+ * <li>{@link #cached}: built at most once per {@code etitle.public-answers.ttl} (default 1 s). A busy portal
+ * then costs one query per page and second instead of one per request, and a page is at most that much older
+ * than the database, well inside the max-age every client may cache it for anyway.</li>
+ * <li>{@link #current}: kept while the register's version is the one it was built at. The register says
+ * which version is current (the committee list reads it from PostgreSQL at most every 0.5 s and at once
+ * after the replica's own writes), so such a page is never older than the register's own rule allows.</li>
+ * </ul>
+ * Answers that are cheap to build ({@link #ok}) are tagged but not kept.
  */
 @ApplicationScoped
 public class PublicAnswers {
 
-    private static final int MAX_CACHED = 10_000;
+    /** Pages kept at most, and their bytes at most; beyond either the store starts afresh (distinct text queries). */
+    static final int MAX_PAGES = 10_000;
+    static final long MAX_BYTES = 64L << 20;
+    private static final long NO_VERSION = Long.MIN_VALUE;
 
-    private record Cached(byte[] bytes, EntityTag tag, long expiresAt, AtomicBoolean rebuilding) {
+    /**
+     * A JSON body and its strong entity tag. The tag is also what a registrar sends back in {@code If-Match},
+     * so write answers carry one made here too.
+     */
+    public record Tagged(byte[] bytes, EntityTag tag) {
+
+        /** Tags the exact bytes, e.g. a signed document stored as published. */
+        public static Tagged of(byte[] json) {
+            byte[] digest = Arrays.copyOf(Hashes.sha256(json), 16);
+            return new Tagged(json, new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest)));
+        }
+
+        /** The tag as sent in the {@code ETag} header, quotes included. */
+        public String etag() {
+            return "\"" + tag.getValue() + "\"";
+        }
+
+        /** {@code If-None-Match}: weak comparison (RFC 9110 §13.1.2), so a W/ tag a proxy weakened still matches. */
+        public boolean matchesNoneMatch(String header) {
+            return header != null && anyTag(header, true);
+        }
+
+        /** {@code If-Match}: strong comparison (RFC 9110 §13.1.1); an absent header is no condition at all. */
+        public boolean satisfiesIfMatch(String header) {
+            return header == null || header.isBlank() || anyTag(header, false);
+        }
+
+        private boolean anyTag(String header, boolean weakAllowed) {
+            String etag = etag();
+            for (String candidate : header.split(",")) {
+                String tag = candidate.strip();
+                if (tag.equals("*")) {
+                    return true;
+                }
+                if (tag.startsWith("W/")) {
+                    if (!weakAllowed) {
+                        continue;
+                    }
+                    tag = tag.substring(2);
+                }
+                if (tag.equals(etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Cached(Tagged answer, long version, long expiresAt, AtomicBoolean rebuilding) {
+
+        long size() {
+            return answer.bytes().length;
+        }
     }
 
     private final ObjectMapper mapper;
     private final long ttlNanos;
     private final LongSupplier ticker;
-    private final Map<String, Cached> pages = new ConcurrentHashMap<>();
+    private final Map<Object, Cached> pages = new ConcurrentHashMap<>();
+    /** Approximate under races; it only decides when to start afresh. */
+    private final AtomicLong bytesKept = new AtomicLong();
 
     @Inject
     PublicAnswers(ObjectMapper mapper, @ConfigProperty(name = "etitle.public-answers.ttl", defaultValue = "PT1S") Duration ttl) {
@@ -54,9 +123,27 @@ public class PublicAnswers {
         this.ticker = ticker;
     }
 
-    public Response ok(Request request, Object body, Duration maxAge) {
-        byte[] bytes = serialise(body);
-        return answer(request, bytes, new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16)), maxAge);
+    /** The body serialised as sent, with its tag. */
+    public Tagged tagged(Object body) {
+        try {
+            return Tagged.of(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a public answer (" + body.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** An answer built on every request: 200 with the body, or 304 when {@code ifNoneMatch} names its tag. */
+    public Response ok(String ifNoneMatch, Object body, Duration maxAge) {
+        return answer(ifNoneMatch, tagged(body), maxAge);
+    }
+
+    /** An answer already tagged, such as a signed document served byte for byte. */
+    public Response answer(String ifNoneMatch, Tagged answer, Duration maxAge) {
+        String cacheControl = "public, max-age=" + maxAge.toSeconds();
+        Response.ResponseBuilder response = answer.matchesNoneMatch(ifNoneMatch)
+                ? Response.notModified()
+                : Response.ok(answer.bytes(), MediaType.APPLICATION_JSON_TYPE);
+        return response.tag(answer.tag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
     }
 
     /**
@@ -64,26 +151,36 @@ public class PublicAnswers {
      * page expires, one request rebuilds it while the others still get the previous one, so a burst of
      * requests never runs the same query many times at once.
      */
-    public Response cached(Request request, String key, Supplier<Object> body, Duration maxAge) {
+    public Response cached(String ifNoneMatch, Object key, Supplier<?> body, Duration maxAge) {
         long now = ticker.getAsLong();
         Cached page = pages.get(key);
-        if (page == null || (now - page.expiresAt() >= 0 && page.rebuilding().compareAndSet(false, true))) {
-            page = build(key, body, now);
+        if (page == null || page.version() != NO_VERSION
+                || (now - page.expiresAt() >= 0 && page.rebuilding().compareAndSet(false, true))) {
+            page = buildForTtl(key, body, now);
         }
-        return answer(request, page.bytes(), page.tag(), maxAge);
+        return answer(ifNoneMatch, page.answer(), maxAge);
     }
 
-    private Cached build(String key, Supplier<Object> body, long now) {
+    /**
+     * Like {@link #ok}, but the answer of {@code key} is kept while {@code version} stays the register's
+     * current version: a page of an older version is never served, whatever its age. Of two requests building
+     * one page at different versions, the newer stays.
+     */
+    public Response current(String ifNoneMatch, Object key, long version, Supplier<?> body, Duration maxAge) {
+        Cached page = pages.get(key);
+        if (page == null || page.version() != version) {
+            page = new Cached(tagged(body.get()), version, 0, new AtomicBoolean());
+            keep(key, page);
+        }
+        return answer(ifNoneMatch, page.answer(), maxAge);
+    }
+
+    private Cached buildForTtl(Object key, Supplier<?> body, long now) {
         Cached previous = pages.get(key);
         try {
-            byte[] bytes = serialise(body.get());
-            Cached page = new Cached(bytes, new EntityTag(HexFormat.of().formatHex(Hashes.sha256(bytes), 0, 16)), now + ttlNanos,
-                    new AtomicBoolean());
+            Cached page = new Cached(tagged(body.get()), NO_VERSION, now + ttlNanos, new AtomicBoolean());
             if (ttlNanos > 0) {
-                if (pages.size() >= MAX_CACHED) {
-                    pages.clear();
-                }
-                pages.put(key, page);
+                keep(key, page);
             }
             return page;
         } finally {
@@ -93,20 +190,19 @@ public class PublicAnswers {
         }
     }
 
-    private byte[] serialise(Object body) {
-        try {
-            return mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a public answer", e);
+    private void keep(Object key, Cached page) {
+        if (pages.size() >= MAX_PAGES || bytesKept.get() + page.size() > MAX_BYTES) {
+            pages.clear();
+            bytesKept.set(0);
         }
-    }
-
-    private static Response answer(Request request, byte[] bytes, EntityTag tag, Duration maxAge) {
-        String cacheControl = "public, max-age=" + maxAge.toSeconds();
-        Response.ResponseBuilder notModified = request == null ? null : request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return notModified.tag(tag).header("Cache-Control", cacheControl).build();
-        }
-        return Response.ok(bytes, "application/json").tag(tag).header("Cache-Control", cacheControl).build();
+        long[] delta = {0};
+        pages.compute(key, (k, old) -> {
+            if (old != null && page.version() != NO_VERSION && old.version() != NO_VERSION && old.version() > page.version()) {
+                return old;
+            }
+            delta[0] = page.size() - (old == null ? 0 : old.size());
+            return page;
+        });
+        bytesKept.addAndGet(delta[0]);
     }
 }

@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import com.etitle.audit.AuditLog;
 import com.etitle.authority.Authority;
 import com.etitle.calendar.WorkingDays;
-import com.etitle.common.Contacts;
 import com.etitle.common.Fields;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -61,7 +60,7 @@ public class ObjectionService {
         }
         Fields v = new Fields();
         String name = v.text("objectorName", r.objectorName(), 2, 50, true);
-        String contact = Contacts.phoneOrEmail(v, "contact", r.contact());
+        String contact = v.phoneOrEmail("contact", r.contact());
         String reason = v.multilineText("reason", r.reason(), 10, 2000);
         PublicityEntry entry = entry(v, notice, r.entryId(), r.entryPosition());
         v.throwIfInvalid("the objection was not filed");

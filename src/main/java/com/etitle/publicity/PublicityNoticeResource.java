@@ -12,8 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -79,13 +79,14 @@ public class PublicityNoticeResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", description = "A query parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context Request request,
+    public Response list(@Context HttpHeaders headers,
             @Parameter(description = "open: objections accepted now; closed: ended", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"open", "closed"})) @QueryParam("state") String state,
             @QueryParam("committeeId") Long committeeId,
             @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
-        return answers.cached(request, "notices?" + state + "&" + committeeId + "&" + page + "&" + size, () -> {
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        return answers.cached(ifNoneMatch, "notices?" + state + "&" + committeeId + "&" + page + "&" + size, () -> {
             var result = notices.list(state, committeeId, page, size);
             return new NoticePage(result.items(), result.page(), result.size(), result.total());
         }, config.cacheMaxAge());
@@ -98,7 +99,7 @@ public class PublicityNoticeResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such notice, or not yet published", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response get(@Context Request request, @PathParam("id") long id) {
-        return answers.ok(request, notices.get(id), config.cacheMaxAge());
+    public Response get(@Context HttpHeaders headers, @PathParam("id") long id) {
+        return answers.ok(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), notices.get(id), config.cacheMaxAge());
     }
 }

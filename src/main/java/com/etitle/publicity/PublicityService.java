@@ -28,7 +28,6 @@ import com.etitle.certificate.Level;
 import com.etitle.certificate.PromotionType;
 import com.etitle.committee.Committee;
 import com.etitle.committee.CommitteeStatus;
-import com.etitle.common.Contacts;
 import com.etitle.common.Fields;
 import com.etitle.common.Paged;
 import com.etitle.common.Problem.InvalidParam;
@@ -85,7 +84,7 @@ public class PublicityService {
         } else if (days > MAX_WORKING_DAYS) {
             v.fail("workingDays", "must be at most " + MAX_WORKING_DAYS);
         }
-        String phone = Contacts.phone(v, "contactPhone", r.contactPhone());
+        String phone = v.phone("contactPhone", r.contactPhone());
         String address = v.text("contactAddress", r.contactAddress(), 300);
         List<PublicityEntry> entries = candidates(v, r.candidates());
         v.throwIfInvalid("no notice was opened");

@@ -12,8 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,13 +77,14 @@ public class QualificationDocumentResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", description = "A query parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context Request request, @QueryParam("committeeId") Long committeeId,
+    public Response list(@Context HttpHeaders headers, @QueryParam("committeeId") Long committeeId,
             @Parameter(description = "Year of the document date") @QueryParam("year") Integer year,
             @Parameter(description = "Text in the document number, the committee's name or a holder's name; at most 50 characters")
             @QueryParam("q") String q,
             @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
             @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
-        return answers.cached(request, "documents?" + committeeId + "&" + year + "&" + q + "&" + page + "&" + size, () -> {
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        return answers.cached(ifNoneMatch, "documents?" + committeeId + "&" + year + "&" + q + "&" + page + "&" + size, () -> {
             Paged<QualificationDocumentView.Summary> result = documents.list(committeeId, year, q, page, size);
             return new QualificationDocumentView.Page(result.items(), result.page(), result.size(), result.total());
         }, config.cacheMaxAge());
@@ -96,7 +97,7 @@ public class QualificationDocumentResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such document", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Response get(@Context Request request, @PathParam("id") long id) {
-        return answers.ok(request, documents.get(id), config.cacheMaxAge());
+    public Response get(@Context HttpHeaders headers, @PathParam("id") long id) {
+        return answers.ok(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), documents.get(id), config.cacheMaxAge());
     }
 }

@@ -1,6 +1,8 @@
 package com.etitle.voidnotice;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -10,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
 import com.etitle.common.Problem;
+import com.etitle.common.PublicAnswers;
 
 /** Void notices on the portal: public reading, and publishing at once for an issuer's own authority. */
 @Path(VoidNoticeService.PATH)
@@ -31,14 +36,16 @@ import com.etitle.common.Problem;
 public class VoidNoticeResource {
 
     /** A published notice never changes; a new one shows on the list within this time. */
-    private static final String PUBLIC_CACHE = "public, max-age=300";
+    private static final Duration MAX_AGE = Duration.ofSeconds(300);
 
     private final VoidNoticeService notices;
     private final Caller caller;
+    private final PublicAnswers answers;
 
-    VoidNoticeResource(VoidNoticeService notices, Caller caller) {
+    VoidNoticeResource(VoidNoticeService notices, Caller caller, PublicAnswers answers) {
         this.notices = notices;
         this.caller = caller;
+        this.answers = answers;
     }
 
     @GET
@@ -47,8 +54,10 @@ public class VoidNoticeResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticePage.class)))
     @APIResponse(responseCode = "422", description = "page below 0, or size outside 1-100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        return Response.ok(notices.page(page, size)).header("Cache-Control", PUBLIC_CACHE).build();
+    public Response list(@Context HttpHeaders headers, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        // built on every request, as before: a list page is one indexed query, and a new notice shows at once
+        return answers.ok(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), notices.page(page, size), MAX_AGE);
     }
 
     @GET
@@ -58,8 +67,10 @@ public class VoidNoticeResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticeView.class)))
     @APIResponse(responseCode = "404", description = "No notice with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "The notice number", example = "HRSS-440000-VOID-2026-007") @PathParam("id") String number) {
-        return Response.ok(notices.signedNotice(number)).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", PUBLIC_CACHE).build();
+    public Response get(@Context HttpHeaders headers,
+            @Parameter(description = "The notice number", example = "HRSS-440000-VOID-2026-007") @PathParam("id") String number) {
+        byte[] signed = notices.signedNotice(number).getBytes(StandardCharsets.UTF_8);
+        return answers.answer(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), PublicAnswers.Tagged.of(signed), MAX_AGE);
     }
 
     @POST

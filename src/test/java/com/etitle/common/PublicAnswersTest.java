@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A public list page is built at most once per ttl on a replica; after the ttl the database is asked again. */
+/**
+ * A public list page is built at most once per ttl on a replica, or kept while its register's version holds;
+ * every answer carries the one tag and Cache-Control of the public registers.
+ */
 class PublicAnswersTest {
 
     private final AtomicLong nanos = new AtomicLong();
@@ -76,5 +79,62 @@ class PublicAnswersTest {
 
     private Response page(String key) {
         return answers.cached(null, key, () -> Map.of("n", built.incrementAndGet()), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a_versioned_page_is_kept_while_the_version_holds_whatever_the_ttl() {
+        PublicAnswers uncached = new PublicAnswers(new ObjectMapper(), Duration.ZERO, nanos::get);
+        Response first = versioned(uncached, 3);
+        nanos.addAndGet(60_000_000_000L);
+        Response again = versioned(uncached, 3);
+
+        assertThat(built).hasValue(1);
+        assertThat(again.getEntityTag()).isEqualTo(first.getEntityTag());
+    }
+
+    @Test
+    void a_new_version_builds_the_page_again_and_an_older_one_never_replaces_it() {
+        versioned(answers, 3);
+        Response newer = versioned(answers, 4);
+        assertThat(built).hasValue(2);
+
+        Response older = versioned(answers, 3);
+        assertThat(built).as("a request that read the older version builds its own answer").hasValue(3);
+        assertThat(older.getEntityTag()).isNotEqualTo(newer.getEntityTag());
+        assertThat(versioned(answers, 4).getEntityTag()).as("the newer page stayed").isEqualTo(newer.getEntityTag());
+        assertThat(built).hasValue(3);
+    }
+
+    @Test
+    void a_matching_if_none_match_is_a_304_without_a_body_with_tag_and_cache_control() {
+        Response first = answers.ok(null, Map.of("n", 1), Duration.ofSeconds(60));
+        String etag = first.getHeaderString("ETag");
+
+        assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+        assertThat(first.getStatus()).isEqualTo(200);
+        for (String header : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
+            Response again = answers.ok(header, Map.of("n", 1), Duration.ofSeconds(60));
+            assertThat(again.getStatus()).as(header).isEqualTo(304);
+            assertThat(again.getEntity()).isNull();
+            assertThat(again.getEntityTag()).isEqualTo(first.getEntityTag());
+            assertThat(again.getHeaderString("Cache-Control")).isEqualTo("public, max-age=60");
+        }
+        assertThat(answers.ok("\"other\"", Map.of("n", 1), Duration.ofSeconds(60)).getStatus()).isEqualTo(200);
+        assertThat(answers.ok(etag, Map.of("n", 2), Duration.ofSeconds(60)).getStatus()).as("other bytes, other tag").isEqualTo(200);
+    }
+
+    @Test
+    void if_match_compares_strongly_and_an_absent_one_is_no_condition() {
+        PublicAnswers.Tagged tagged = answers.tagged(Map.of("n", 1));
+
+        assertThat(tagged.satisfiesIfMatch(null)).isTrue();
+        assertThat(tagged.satisfiesIfMatch(tagged.etag())).isTrue();
+        assertThat(tagged.satisfiesIfMatch("\"other\", " + tagged.etag())).isTrue();
+        assertThat(tagged.satisfiesIfMatch("W/" + tagged.etag())).isFalse();
+        assertThat(tagged.satisfiesIfMatch("\"other\"")).isFalse();
+    }
+
+    private Response versioned(PublicAnswers cache, long version) {
+        return cache.current(null, "a", version, () -> Map.of("n", built.incrementAndGet()), Duration.ofSeconds(60));
     }
 }

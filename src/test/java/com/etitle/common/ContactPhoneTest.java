@@ -1,11 +1,16 @@
-package com.etitle.committee;
+package com.etitle.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The contact phone check is loose about how a number is written and strict about what it is. */
+import com.etitle.support.ContactValues;
+
+/** The one telephone rule (committees, notices, objections): loose about how a number is written, strict about what it is. */
 class ContactPhoneTest {
 
     @ParameterizedTest(name = "''{0}'' is accepted")
@@ -13,7 +18,7 @@ class ContactPhoneTest {
         "0931-8123456-8001", "0931-8123456转8001", "0931-8123456 ext. 12", "13912345678", "139 1234 5678", "+86 139 1234 5678", "+86-931-8123456",
         "008613912345678", "12333", "0931-12333", "400-123-4567", "800 123 4567"})
     void usual_ways_of_writing_mainland_numbers_are_accepted(String phone) {
-        assertThat(CommitteeValidator.isPhone(phone)).isTrue();
+        assertThat(Fields.isPhone(phone)).isTrue();
     }
 
     @ParameterizedTest(name = "''{0}'' is rejected")
@@ -21,6 +26,17 @@ class ContactPhoneTest {
         "0931-812345678", "+1 212 555 0100", "+86 0931 8123456x", "0931-8123456-1234567", "400-123-456", "13912345678; 0931-8123456",
         "１３９１２３４５６７８"})
     void anything_else_is_rejected(String phone) {
-        assertThat(CommitteeValidator.isPhone(phone)).isFalse();
+        assertThat(Fields.isPhone(phone)).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contacts")
+    void each_value_of_the_shared_table_is_a_phone_an_email_or_neither(ContactValues.Value value) {
+        assertThat(Fields.isPhone(value.text())).as("phone").isEqualTo(value.kind() == ContactValues.Kind.PHONE);
+        assertThat(Fields.isEmail(value.text())).as("e-mail").isEqualTo(value.kind() == ContactValues.Kind.EMAIL);
+    }
+
+    static Stream<ContactValues.Value> contacts() {
+        return ContactValues.all();
     }
 }
