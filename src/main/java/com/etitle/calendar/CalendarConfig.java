@@ -9,8 +9,9 @@ import io.smallrye.config.ConfigMapping;
 
 /**
  * Extends the shipped working-day calendar without a new release: a year the State Council has just
- * announced, or a local change. Applied in this order: built-in years, {@link #files()}, then the single
- * dates. Every date must fall in a year that has a full year file; the service refuses to start otherwise.
+ * announced, or a local change. Applied in this order: built-in years, {@link #files()}, years a registrar
+ * entered at run time ({@link CurrentCalendar}), then the single dates. Every date must fall in a year that has
+ * a full year file; the service refuses to start otherwise.
  */
 @ConfigMapping(prefix = "etitle.calendar")
 public interface CalendarConfig {

@@ -4,16 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
-
 import com.etitle.common.ClockProducer;
-
-import io.quarkus.runtime.Startup;
 
 /**
  * The one calculator of working days (工作日) of mainland China; everything that counts working days uses it.
@@ -31,32 +27,34 @@ import io.quarkus.runtime.Startup;
  * </ol>
  * A count that reaches a year without calendar data throws {@link NoCalendarDataException} (422).
  *
- * <p>Built at start-up, so contradictory calendar data or configuration stops the service before it serves.
+ * <p>The calendar is the {@link CurrentCalendar} in force, taken once per call, so a year a registrar entered
+ * on any replica counts from the next call, and one call never mixes two calendars.
  */
-@Startup
 @ApplicationScoped
 public class WorkingDays {
 
     public static final ZoneId ZONE = ClockProducer.CHINA;
-    private static final Logger LOG = Logger.getLogger(WorkingDays.class);
 
-    private final HolidayCalendar calendar;
+    private final Supplier<HolidayCalendar> calendar;
     private final Clock clock;
 
     @Inject
-    WorkingDays(CalendarConfig config, Clock clock) {
-        this(HolidayCalendar.load(config.files().orElse(List.of()), config.extraHolidays().orElse(List.of()),
-                config.extraWorkingDays().orElse(List.of())), clock);
-        LOG.infof("Working-day calendar covers %s", calendar.years());
+    WorkingDays(CurrentCalendar calendar, Clock clock) {
+        this(calendar::get, clock);
     }
 
+    /** Counts with a fixed calendar, as unit tests do. */
     public WorkingDays(HolidayCalendar calendar, Clock clock) {
+        this(() -> calendar, clock);
+    }
+
+    private WorkingDays(Supplier<HolidayCalendar> calendar, Clock clock) {
         this.calendar = calendar;
         this.clock = clock;
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return calendar.isWorkingDay(date);
+        return calendar.get().isWorkingDay(date);
     }
 
     /** Today in mainland China, by the injected clock. */
@@ -71,6 +69,10 @@ public class WorkingDays {
 
     /** The first working day on or after the date. */
     public LocalDate firstWorkingDayFrom(LocalDate date) {
+        return firstWorkingDayFrom(calendar.get(), date);
+    }
+
+    private static LocalDate firstWorkingDayFrom(HolidayCalendar calendar, LocalDate date) {
         LocalDate day = date;
         while (!calendar.isWorkingDay(day)) {
             day = day.plusDays(1);
@@ -83,9 +85,10 @@ public class WorkingDays {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
-        LocalDate day = firstWorkingDayFrom(from);
+        HolidayCalendar current = calendar.get();
+        LocalDate day = firstWorkingDayFrom(current, from);
         for (int counted = 1; counted < n; counted++) {
-            day = firstWorkingDayFrom(day.plusDays(1));
+            day = firstWorkingDayFrom(current, day.plusDays(1));
         }
         return day;
     }
@@ -102,9 +105,10 @@ public class WorkingDays {
 
     /** Working days in [from, until): both ends' years must have data. */
     public int countBetween(LocalDate from, LocalDate until) {
+        HolidayCalendar current = calendar.get();
         int count = 0;
         for (LocalDate day = from; day.isBefore(until); day = day.plusDays(1)) {
-            if (calendar.isWorkingDay(day)) {
+            if (current.isWorkingDay(day)) {
                 count++;
             }
         }
@@ -122,6 +126,6 @@ public class WorkingDays {
     }
 
     public boolean covers(int year) {
-        return calendar.covers(year);
+        return calendar.get().covers(year);
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.etitle.common.ClockProducer;
+import com.etitle.common.Fields;
 
 class WorkingDaysTest {
 
@@ -133,6 +134,37 @@ class WorkingDaysTest {
         HolidayCalendar calendar = HolidayCalendar.load(List.of(file), List.of(), List.of());
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-01"))).isTrue();
         assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-01"))).as("other years untouched").isFalse();
+    }
+
+    @Test
+    void an_entered_year_replaces_a_shipped_one_and_configured_single_dates_still_apply() {
+        HolidayCalendar configured = HolidayCalendar.load(List.of(), List.of(LocalDate.parse("2026-10-09")), List.of());
+        HolidayCalendar.Year correction = HolidayCalendar.check(new YearArrangement(2026, "correction",
+                List.of(new YearArrangement.Holiday("国庆节", "2026-10-01", "2026-10-04")), List.of()), HolidayCalendar.Origin.ENTERED, new Fields());
+
+        HolidayCalendar calendar = configured.withYears(List.of(correction));
+
+        assertThat(calendar.year(2026).origin()).isEqualTo(HolidayCalendar.Origin.ENTERED);
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-05"))).as("a holiday no longer").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-10"))).as("the shipped adjusted Saturday is gone").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-10-09"))).as("configured extra holiday").isFalse();
+        assertThat(calendar.year(2025).origin()).as("other years untouched").isEqualTo(HolidayCalendar.Origin.SHIPPED);
+        assertThat(configured.isWorkingDay(LocalDate.parse("2026-10-05"))).as("the calendar it came from is unchanged").isFalse();
+    }
+
+    @Test
+    void files_and_entered_years_are_checked_by_one_rule_that_names_each_field() {
+        Fields v = new Fields();
+        HolidayCalendar.Year year = HolidayCalendar.check(new YearArrangement(2027, null,
+                List.of(new YearArrangement.Holiday("元旦", "2027-01-01", "2027-01-03"), new YearArrangement.Holiday("春节", "2027-02-13", "2027-02-06"),
+                        new YearArrangement.Holiday(null, "2027-01-03", "2027-01-03")),
+                List.of("2027-01-02", "2027-01-06", "2027-02-20", "2027-02-20", "2028-01-01")), HolidayCalendar.Origin.ENTERED, v);
+
+        assertThat(year).isNull();
+        assertThat(v.errors()).extracting(p -> p.name()).containsExactly("holidays/1/to", "holidays/2", "adjustedWorkingDays/0",
+                "adjustedWorkingDays/1", "adjustedWorkingDays/3", "adjustedWorkingDays/4");
+        assertThat(v.errors().get(2).reason()).contains("also a holiday (holidays/0)");
+        assertThat(v.errors().get(3).reason()).contains("Wednesday, not a Saturday or Sunday");
     }
 
     @Test
