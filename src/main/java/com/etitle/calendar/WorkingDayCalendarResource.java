@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,8 +54,8 @@ public class WorkingDayCalendarResource {
     @APIResponse(responseCode = "200", description = "The years, ascending",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarYearView.Years.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
-    public Response years(@Context Request request) {
-        return answers.ok(request, calendar.years(), MAX_AGE);
+    public Response years(@Context HttpHeaders headers) {
+        return answers.ok(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), calendar.years(), MAX_AGE);
     }
 
     @GET
@@ -68,9 +67,9 @@ public class WorkingDayCalendarResource {
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No arrangement for this year: working days in it are refused, never guessed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response year(@Context Request request, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+    public Response year(@Context HttpHeaders headers, @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             @PathParam("year") int year) {
-        return answers.ok(request, calendar.year(year), MAX_AGE);
+        return answers.ok(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), calendar.year(year), MAX_AGE);
     }
 
     @PUT
