@@ -5,25 +5,26 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.ws.rs.core.UriInfo;
+
+import com.etitle.common.PageRequest;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 
 /**
- * The checked query of {@code GET /api/v1/committees}. Empty parameters count as absent (portal forms send
- * them); anything else that is invalid is named in one 400 answer.
+ * The checked query of {@code GET /api/v1/committees}. Empty filters count as absent (portal forms send
+ * them); page and size follow the paging rule of every list ({@link PageRequest}); anything invalid is named
+ * in one 400 answer.
  */
 record CommitteeQuery(String authority, String series, CommitteeLevel level, String region, CommitteeStatus status, String text,
         int page, int size) {
 
     static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
-    /** Deep enough for any province's list; keeps the offset (page × size) well inside an int. */
-    static final int MAX_PAGE = 10_000;
 
-    static CommitteeQuery parse(String authority, String series, String level, String region, String status, String q, String page,
-            String size) {
+    static CommitteeQuery parse(String authority, String series, String level, String region, String status, String q, UriInfo uri) {
         List<InvalidParam> errors = new ArrayList<>();
+        PageRequest paging = PageRequest.of(uri, DEFAULT_SIZE, errors);
         CommitteeQuery query = new CommitteeQuery(
                 text("authority", authority, 32, errors),
                 text("series", series, 50, errors),
@@ -31,8 +32,7 @@ record CommitteeQuery(String authority, String series, CommitteeLevel level, Str
                 text("region", region, 100, errors),
                 choice("status", status, CommitteeStatus.class, errors),
                 text("q", q, 100, errors),
-                number("page", page, 0, 0, MAX_PAGE, errors),
-                number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
+                paging.page(), paging.size());
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_QUERY,
                     errors.size() + " invalid query parameter" + (errors.size() == 1 ? "" : "s"), errors);
@@ -65,22 +65,5 @@ record CommitteeQuery(String authority, String series, CommitteeLevel level, Str
             errors.add(new InvalidParam(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
-    }
-
-    private static int number(String name, String value, int absent, int min, int max, List<InvalidParam> errors) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, like an out-of-range number
-        }
-        errors.add(new InvalidParam(name, "must be a whole number from " + min + " to " + max));
-        return absent;
     }
 }

@@ -14,9 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
+import com.etitle.common.PageRequest;
 import com.etitle.common.Problem;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -71,12 +74,13 @@ public class CommitteeResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"ACTIVE", "SUSPENDED", "REVOKED"})) @QueryParam("status") String status,
             @Parameter(description = "Contained in name, specialty scope or managing department, ignoring case")
             @QueryParam("q") String q,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "10000", defaultValue = "0"))
-            @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-            @QueryParam("size") String size,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        CommitteeQuery query = CommitteeQuery.parse(authority, series, level, region, status, q, page, size);
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = PageRequest.MAX_PAGE_TEXT, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT, defaultValue = "20")) @QueryParam("size") String size,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uri) {
+        // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
+        CommitteeQuery query = CommitteeQuery.parse(authority, series, level, region, status, q, uri);
         CommitteeSnapshot snapshot = published.snapshot();
         return answers.current(ifNoneMatch, query, snapshot.version(), () -> snapshot.page(query), MAX_AGE);
     }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import com.etitle.authority.Authority;
 import com.etitle.certificate.IdNumbers;
 import com.etitle.common.ClockProducer;
+import com.etitle.common.PageRequest;
 import com.etitle.crypto.Hashes;
 
 /** Reads of an authority's dishonesty list (失信黑名单); entries are written by revocations for fraud. */
@@ -33,9 +34,9 @@ public class DishonestyList {
 
     /** Newest first. */
     @Transactional
-    public List<Entry> page(Authority authority, int page, int size) {
+    public List<Entry> page(Authority authority, PageRequest paging) {
         return DishonestyEntry.<DishonestyEntry>find("authority = ?1 order by createdAt desc, id desc", authority)
-                .page(page, size).list().stream().map(this::entry).toList();
+                .page(paging.page(), paging.size()).list().stream().map(this::entry).toList();
     }
 
     /** The entries about the person with this (valid, normalised) ID number, looked up by its hash. */

@@ -4,21 +4,29 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
 import com.etitle.certificate.IdNumbers;
+import com.etitle.common.PageRequest;
+import com.etitle.common.Problem;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -47,12 +55,17 @@ public class DishonestyResource {
 
     @GET
     @Operation(summary = "Your authority's dishonesty list, newest first (ID numbers masked)")
-    public Response list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "page >= 0 and 1 <= size <= 100",
-                    List.of(new InvalidParam("size", "between 1 and 100")));
-        }
-        return Response.ok(list.page(caller.authority(), page, size)).header("Cache-Control", "no-store").build();
+    @APIResponse(responseCode = "200", description = "OK")
+    @APIResponse(responseCode = "400", description = PageRequest.INVALID,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = PageRequest.MAX_PAGE_TEXT, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT, defaultValue = "50")) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
+        return Response.ok(list.page(caller.authority(), PageRequest.of(uri, 50))).header("Cache-Control", "no-store").build();
     }
 
     @POST

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
+import com.etitle.common.PageRequest;
 import com.etitle.common.Problem;
 import com.etitle.common.PublicAnswers;
 
@@ -83,11 +84,16 @@ public class PublicityNoticeResource {
             @Parameter(description = "open: objections accepted now; closed: ended", schema = @Schema(type = SchemaType.STRING,
                     enumeration = {"open", "closed"})) @QueryParam("state") String state,
             @QueryParam("committeeId") Long committeeId,
-            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = PageRequest.MAX_PAGE_TEXT, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT, defaultValue = "20")) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
+        PageRequest paging = PageRequest.of(uri, 20);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        return answers.cached(ifNoneMatch, "notices?" + state + "&" + committeeId + "&" + page + "&" + size, () -> {
-            var result = notices.list(state, committeeId, page, size);
+        return answers.cached(ifNoneMatch, "notices?" + state + "&" + committeeId + "&" + paging.page() + "&" + paging.size(), () -> {
+            var result = notices.list(state, committeeId, paging);
             return new NoticePage(result.items(), result.page(), result.size(), result.total());
         }, config.cacheMaxAge());
     }

@@ -29,6 +29,7 @@ import com.etitle.certificate.PromotionType;
 import com.etitle.committee.Committee;
 import com.etitle.committee.CommitteeStatus;
 import com.etitle.common.Fields;
+import com.etitle.common.PageRequest;
 import com.etitle.common.Paged;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
@@ -135,8 +136,7 @@ public class PublicityService {
 
     /** Published notices, newest start first (ties by id), optionally only open or closed ones, or one committee's. */
     @Transactional
-    public Paged<NoticeView.Summary> list(String state, Long committeeId, int page, int size) {
-        Paged.check(page, size);
+    public Paged<NoticeView.Summary> list(String state, Long committeeId, PageRequest paging) {
         NoticeState wanted = state(state);
         Instant now = clock.instant();
         StringBuilder where = new StringBuilder(" where n.startsAt <= :now");
@@ -157,12 +157,12 @@ public class PublicityService {
                 q.setParameter("committee", committeeId);
             }
         }
-        List<PublicityNotice> notices = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<PublicityNotice> notices = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
         Map<Long, Long> entryCounts = entryCounts(notices);
         List<NoticeView.Summary> items = notices.stream().map(n -> new NoticeView.Summary(n.id, n.committee.id, n.committee.name,
                 n.authority.code, n.title, n.voteDate, n.startsAt, n.workingDays, lastWorkingDay(n), n.endsAt, NoticeState.of(n, now),
                 entryCounts.getOrDefault(n.id, 0L))).toList();
-        return new Paged<>(items, page, size, count.getSingleResult());
+        return new Paged<>(items, paging.page(), paging.size(), count.getSingleResult());
     }
 
     /** The notice if the public may see it: it exists and has started. */

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,8 +14,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
+import com.etitle.common.PageRequest;
 import com.etitle.common.Paged;
 import com.etitle.common.Problem;
 import com.etitle.common.PublicAnswers;
@@ -81,11 +83,16 @@ public class QualificationDocumentResource {
             @Parameter(description = "Year of the document date") @QueryParam("year") Integer year,
             @Parameter(description = "Text in the document number, the committee's name or a holder's name; at most 50 characters")
             @QueryParam("q") String q,
-            @Parameter(description = "From 0") @QueryParam("page") @DefaultValue("0") int page,
-            @Parameter(description = "1 to 100") @QueryParam("size") @DefaultValue("20") int size) {
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = PageRequest.MAX_PAGE_TEXT, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT, defaultValue = "20")) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
+        PageRequest paging = PageRequest.of(uri, 20);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        return answers.cached(ifNoneMatch, "documents?" + committeeId + "&" + year + "&" + q + "&" + page + "&" + size, () -> {
-            Paged<QualificationDocumentView.Summary> result = documents.list(committeeId, year, q, page, size);
+        return answers.cached(ifNoneMatch, "documents?" + committeeId + "&" + year + "&" + q + "&" + paging.page() + "&" + paging.size(), () -> {
+            Paged<QualificationDocumentView.Summary> result = documents.list(committeeId, year, q, paging);
             return new QualificationDocumentView.Page(result.items(), result.page(), result.size(), result.total());
         }, config.cacheMaxAge());
     }

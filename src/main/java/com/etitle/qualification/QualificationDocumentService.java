@@ -22,6 +22,7 @@ import com.etitle.authority.Authority;
 import com.etitle.calendar.WorkingDays;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.common.Fields;
+import com.etitle.common.PageRequest;
 import com.etitle.common.Paged;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
@@ -127,8 +128,7 @@ public class QualificationDocumentService {
 
     /** Documents, newest first (ties by id), by committee, by year of the document date, and by a text in number, committee or name. */
     @Transactional
-    public Paged<QualificationDocumentView.Summary> list(Long committeeId, Integer year, String q, int page, int size) {
-        Paged.check(page, size);
+    public Paged<QualificationDocumentView.Summary> list(Long committeeId, Integer year, String q, PageRequest paging) {
         if (year != null && (year < 1950 || year > 2100)) {
             throw new ProblemException(ProblemType.INVALID_QUERY, "year must be between 1950 and 2100",
                     List.of(new InvalidParam("year", "between 1950 and 2100")));
@@ -160,7 +160,7 @@ public class QualificationDocumentService {
             query.setParameter(name, value);
             count.setParameter(name, value);
         });
-        List<QualificationDocument> documents = query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<QualificationDocument> documents = query.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
         Map<Long, Long> counts = new HashMap<>();
         if (!documents.isEmpty()) {
             em.createQuery("select e.document.id, count(e) from QualificationDocumentEntry e where e.document.id in :ids group by e.document.id",
@@ -169,7 +169,7 @@ public class QualificationDocumentService {
         }
         List<QualificationDocumentView.Summary> items = documents.stream().map(d -> new QualificationDocumentView.Summary(d.id, d.documentNumber, d.documentDate,
                 d.voteDate, d.committee.id, d.committee.name, d.authority.code, d.notice.id, counts.getOrDefault(d.id, 0L))).toList();
-        return new Paged<>(items, page, size, count.getSingleResult());
+        return new Paged<>(items, paging.page(), paging.size(), count.getSingleResult());
     }
 
     /** The authority's notice, row-locked so that no objection can slip in while the document is written. */

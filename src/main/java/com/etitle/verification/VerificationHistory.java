@@ -3,9 +3,9 @@ package com.etitle.verification;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.etitle.certificate.Certificate;
+import com.etitle.common.PageRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Page;
 
 /** A holder's view of the verification log: every verification that named their certificate, newest first. */
 @ApplicationScoped
@@ -18,7 +18,7 @@ public class VerificationHistory {
     }
 
     /** One page of the log of the holder's certificate; another person's number answers 404 like an unknown one. */
-    public VerificationLogEntry.Page of(String idNumberHash, String number, int page, int size) {
+    public VerificationLogEntry.Page of(String idNumberHash, String number, PageRequest paging) {
         Certificate certificate = Certificate.heldBy(idNumberHash, number);
         // this replica's queued events first, so a verification just made is listed; other replicas write theirs within 0.2 s
         log.flush();
@@ -27,8 +27,8 @@ public class VerificationHistory {
                     "from VerificationEvent e left join fetch e.grant where e.certificateId = ?1 order by e.verifiedAt desc, e.id desc",
                     certificate.id);
             long total = VerificationEvent.count("certificateId", certificate.id);
-            return new VerificationLogEntry.Page(query.page(Page.of(page, size)).list().stream().map(VerificationLogEntry::of).toList(),
-                    page, size, total);
+            return new VerificationLogEntry.Page(query.page(paging.page(), paging.size()).list().stream().map(VerificationLogEntry::of).toList(),
+                    paging.page(), paging.size(), total);
         });
     }
 }

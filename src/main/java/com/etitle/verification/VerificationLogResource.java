@@ -1,23 +1,26 @@
 package com.etitle.verification;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.etitle.common.Paged;
+import com.etitle.common.PageRequest;
 import com.etitle.common.Problem;
 import com.etitle.holder.Holder;
 import com.etitle.holder.HolderResource;
@@ -43,14 +46,18 @@ public class VerificationLogResource {
             + " grant, its verifier name and purpose. Never the verifier's address.")
     @APIResponse(responseCode = "200", description = "One page, newest first",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerificationLogEntry.Page.class)))
-    @APIResponse(responseCode = "400", description = "page below 0 or size outside 1-100",
+    @APIResponse(responseCode = "400", description = PageRequest.INVALID,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@PathParam("number") String number, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        Paged.check(page, size);
-        VerificationLogEntry.Page answer = history.of(holder.idNumberHash(), number, page, size);
+    public Response list(@PathParam("number") String number,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = PageRequest.MAX_PAGE_TEXT, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT, defaultValue = "20")) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
+        VerificationLogEntry.Page answer = history.of(holder.idNumberHash(), number, PageRequest.of(uri, 20));
         return Response.ok(answer).header("Cache-Control", HolderResource.NO_STORE).build();
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,8 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
+import com.etitle.common.PageRequest;
 import com.etitle.common.Problem;
 import com.etitle.common.PublicAnswers;
 
@@ -52,12 +54,17 @@ public class VoidNoticeResource {
     @Operation(summary = "Published void notices of every authority, newest first")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticePage.class)))
-    @APIResponse(responseCode = "422", description = "page below 0, or size outside 1-100",
+    @APIResponse(responseCode = "400", description = PageRequest.INVALID,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@Context HttpHeaders headers, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
+    public Response list(@Context HttpHeaders headers,
+            @Parameter(description = PageRequest.PAGE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "0", maximum = PageRequest.MAX_PAGE_TEXT, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = PageRequest.SIZE_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT, defaultValue = "20")) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
         // built on every request, as before: a list page is one indexed query, and a new notice shows at once
-        return answers.ok(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), notices.page(page, size), MAX_AGE);
+        return answers.ok(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), notices.page(PageRequest.of(uri, 20)), MAX_AGE);
     }
 
     @GET

@@ -22,7 +22,7 @@ import com.etitle.authority.PublicIds;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateView;
 import com.etitle.common.ClockProducer;
-import com.etitle.common.Fields;
+import com.etitle.common.PageRequest;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,7 +41,6 @@ public class VoidNoticeService {
 
     public static final String TYPE = "VoidNotice";
     public static final String PATH = PublicIds.VOID_NOTICES_PATH;
-    public static final int MAX_PAGE_SIZE = 100;
 
     /** A notice just published: its number and the signed notice. */
     public record Published(String noticeNumber, String signedNotice) {
@@ -130,18 +129,10 @@ public class VoidNoticeService {
 
     /** Published notices of every authority, newest first. */
     @Transactional
-    public VoidNoticePage page(int page, int size) {
-        Fields fields = new Fields();
-        if (page < 0) {
-            fields.fail("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            fields.fail("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        fields.throwIfInvalid("no page was read");
-        List<VoidNoticeView> items = VoidNotice.<VoidNotice>findAll(Sort.descending("publishedAt", "id")).page(page, size).list()
+    public VoidNoticePage page(PageRequest paging) {
+        List<VoidNoticeView> items = VoidNotice.<VoidNotice>findAll(Sort.descending("publishedAt", "id")).page(paging.page(), paging.size()).list()
                 .stream().map(n -> read(n.signedNotice)).toList();
-        return new VoidNoticePage(items, page, size, VoidNotice.count());
+        return new VoidNoticePage(items, paging.page(), paging.size(), VoidNotice.count());
     }
 
     private String nextNumber(Authority authority, Instant now) {

@@ -185,10 +185,10 @@ class VoidNoticeTest {
 
     @ParameterizedTest(name = "page {0}, size {1}: {2} is named")
     @CsvSource({"0, 101, size", "0, 0, size", "-1, 20, page"})
-    void a_page_size_outside_1_to_100_or_a_negative_page_is_a_422_naming_it(int page, int size, String named) {
+    void a_page_size_outside_1_to_100_or_a_negative_page_is_a_400_naming_it(int page, int size, String named) {
         Response response = given().queryParam("page", page).queryParam("size", size).get(PATH);
 
-        JsonPath problem = Problems.assertProblem(response, 422, "/problems/validation-failed");
+        JsonPath problem = Problems.assertProblem(response, 400, "/problems/invalid-query");
         assertThat(problem.getList("invalid-params.name", String.class)).containsExactly(named);
     }
 
