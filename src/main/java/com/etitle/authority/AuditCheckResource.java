@@ -38,7 +38,8 @@ public class AuditCheckResource {
     }
 
     @POST
-    @Operation(summary = "Recompute every hash and link of the audit chain; names the first entry that fails")
+    @Operation(operationId = "checkAuditChain",
+            summary = "Recompute every hash and link of the audit chain; names the first entry that fails")
     @APIResponse(responseCode = "200", description = "The verdict; a broken chain is a finding, not an error",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChainCheck.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.etitle.common.Problem;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 
@@ -41,14 +42,16 @@ public class IssuerResource {
 
     @GET
     @Path(".well-known/jwks.json")
-    @Operation(summary = "Every public key that still verifies, as a JWK Set with kid")
+    @Operation(operationId = "getJwks", summary = "Every public key that still verifies, as a JWK Set with kid")
+    @APIResponse(responseCode = "200", description = "A JWK Set (RFC 7517): each key with kid, kty, crv, x (and y for SM2), alg and use",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "JwkSet")))
     public Response jwks() {
         return Response.ok(Map.of("keys", authorities.verifiableJwks())).header("Cache-Control", KEY_CACHE).build();
     }
 
     @GET
     @Path("api/v1/issuers")
-    @Operation(summary = "The issuing authorities and all their key versions")
+    @Operation(operationId = "listIssuers", summary = "The issuing authorities and all their key versions")
     @APIResponse(responseCode = "200", description = "Authorities",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     public Response list() {
@@ -57,7 +60,8 @@ public class IssuerResource {
 
     @GET
     @Path("api/v1/issuers/{code}")
-    @Operation(summary = "One authority as a controller document; credential proofs name its verification methods")
+    @Operation(operationId = "getIssuer",
+            summary = "One authority as a controller document; credential proofs name its verification methods")
     @APIResponse(responseCode = "200", description = "The authority's controller document",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class)))
     public Response get(@PathParam("code") String code) {
@@ -68,7 +72,7 @@ public class IssuerResource {
     @Path("api/v1/issuers/{code}/keys")
     @RolesAllowed("issuer")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Rotate: create the next key version of your own authority")
+    @Operation(operationId = "rotateIssuerKey", summary = "Rotate: create the next key version of your own authority")
     @APIResponse(responseCode = "201", description = "The new key version",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.KeyView.class)))
     public Response rotate(@PathParam("code") String code) {
@@ -80,7 +84,12 @@ public class IssuerResource {
     @Path("api/v1/issuers/{code}/keys/{kid}/compromise")
     @RolesAllowed("issuer")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Mark a key version of your own authority compromised; it stops verifying at once")
+    @Operation(operationId = "compromiseIssuerKey",
+            summary = "Mark a key version of your own authority compromised; it stops verifying at once")
+    @APIResponse(responseCode = "200", description = "The key version, now COMPROMISED",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.KeyView.class)))
+    @APIResponse(responseCode = "404", description = "Your authority has no key with this kid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IssuerView.KeyView compromise(@PathParam("code") String code, @PathParam("kid") String kid) {
         return authorities.compromise(own(code), kid, caller.actor());
     }

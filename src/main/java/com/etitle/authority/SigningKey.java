@@ -16,6 +16,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.etitle.crypto.KeyAlgorithm;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -25,6 +27,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "signing_key")
 public class SigningKey extends PanacheEntityBase {
 
+    @Schema(name = "KeyStatus")
     public enum Status {
         ACTIVE,
         /** Never verifies again, whatever it signed; verification answers say so. */

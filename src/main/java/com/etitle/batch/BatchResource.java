@@ -42,7 +42,8 @@ public class BatchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue one signed certificate for every entry of a qualification document, exactly once, all or nothing")
+    @Operation(operationId = "issueCertificateBatch",
+            summary = "Issue one signed certificate for every entry of a qualification document, exactly once, all or nothing")
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchView.class)))
     @APIResponse(responseCode = "200", description = "Already done by an earlier request with this key and body",
@@ -62,7 +63,11 @@ public class BatchResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Progress and result of a batch of your authority")
+    @Operation(operationId = "getCertificateBatch", summary = "Progress and result of a batch of your authority")
+    @APIResponse(responseCode = "200", description = "The batch",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchView.class)))
+    @APIResponse(responseCode = "404", description = "No batch of your authority with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") long id) {
         return Response.ok(batches.get(caller.authority(), id)).header("Cache-Control", "no-store").build();
     }

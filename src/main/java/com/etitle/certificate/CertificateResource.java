@@ -46,7 +46,7 @@ public class CertificateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a signed e-certificate for your authority")
+    @Operation(operationId = "issueCertificate", summary = "Issue a signed e-certificate for your authority")
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
     @APIResponse(responseCode = "200", description = "Replay of an earlier request with the same Idempotency-Key and body",
@@ -76,7 +76,8 @@ public class CertificateResource {
 
     @GET
     @Path("{number}")
-    @Operation(summary = "One of your authority's certificates with its signed forms; another authority's number answers 404")
+    @Operation(operationId = "getCertificate",
+            summary = "One of your authority's certificates with its signed forms; another authority's number answers 404")
     @APIResponse(responseCode = "200", description = "The certificate",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
     @APIResponse(responseCode = "404", description = "No certificate of your authority with this number",

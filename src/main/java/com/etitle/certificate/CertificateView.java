@@ -36,9 +36,11 @@ public record CertificateView(
         Issuer issuer,
         String keyId,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                additionalProperties = Schema.True.class,
                 description = "The signed W3C Verifiable Credential, exactly as issued") String credential,
         @Schema(description = "Compact signed token (JWS) for QR codes") String token) {
 
+    @Schema(name = "CertificateIssuer")
     public record Issuer(String id, String code, String name) {
     }
 

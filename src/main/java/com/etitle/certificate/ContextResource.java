@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.PublicIds;
@@ -25,7 +29,10 @@ public class ContextResource {
 
     @GET
     @Produces({"application/ld+json", "application/json"})
-    @Operation(summary = "JSON-LD context of ProfessionalTitleCredential")
+    @Operation(operationId = "getCredentialContext", summary = "JSON-LD context of ProfessionalTitleCredential")
+    @APIResponse(responseCode = "200", description = "A JSON-LD 1.1 context document: one @context object of term definitions",
+            content = {@Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class))})
     public Response context() {
         Map<String, Object> context = credentials.jsonLdContext();
         return Response.ok(context).header("Cache-Control", "public, max-age=86400").build();

@@ -60,7 +60,8 @@ public class CommitteeResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "The public committee list, filtered, in id order; cacheable for 60 s, revalidate with If-None-Match")
+    @Operation(operationId = "listCommittees",
+            summary = "The public committee list, filtered, in id order; cacheable for 60 s, revalidate with If-None-Match")
     @APIResponse(responseCode = "200", description = "A page", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteePage.class)))
     @APIResponse(responseCode = "304", description = "The page is unchanged since the ETag in If-None-Match")
@@ -88,7 +89,7 @@ public class CommitteeResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "One committee; cacheable for 60 s, revalidate with If-None-Match")
+    @Operation(operationId = "getCommittee", summary = "One committee; cacheable for 60 s, revalidate with If-None-Match")
     @APIResponse(responseCode = "200", description = "The committee", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
@@ -105,7 +106,7 @@ public class CommitteeResource {
     @RolesAllowed("registrar")
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File a committee for your authority")
+    @Operation(operationId = "fileCommittee", summary = "File a committee for your authority")
     @APIResponse(responseCode = "201", description = "Filed; Location names it", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field such as members",
@@ -129,7 +130,8 @@ public class CommitteeResource {
     @RolesAllowed("registrar")
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace every field of one of your authority's committees; another authority's id answers 404")
+    @Operation(operationId = "updateCommittee",
+            summary = "Replace every field of one of your authority's committees; another authority's id answers 404")
     @APIResponse(responseCode = "200", description = "Updated", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitteeView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field such as members",

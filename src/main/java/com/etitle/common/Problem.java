@@ -2,23 +2,32 @@ package com.etitle.common;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** An RFC 9457 problem details document. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "RFC 9457 problem details, sent as application/problem+json", requiredProperties = {"type", "title", "status"})
 public record Problem(
-        String type,
-        String title,
-        int status,
-        String detail,
-        String instance,
+        @Schema(description = "The error kind, /problems/<slug>, relative to the service; stable, so clients may branch on it",
+                examples = "/problems/validation-failed") String type,
+        @Schema(description = "A short summary of the error kind; the same for every problem of a type") String title,
+        @Schema(description = "The HTTP status code of this answer", minimum = "400", maximum = "599") int status,
+        @Schema(description = "What went wrong with this request, for people; never personal data or library messages") String detail,
+        @Schema(description = "The path of the request") String instance,
+        @Schema(description = "Each invalid field, header or query parameter, when the problem is about input")
         @JsonProperty("invalid-params") List<InvalidParam> invalidParams) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One offending field: its JSON name (or JSON pointer for nested input) and what is wrong with it. */
-    public record InvalidParam(String name, String reason) {
+    @Schema(requiredProperties = {"name", "reason"})
+    public record InvalidParam(
+            @Schema(description = "The field's JSON name (a path such as entries/0/name for nested input), header or query parameter")
+            String name,
+            @Schema(description = "What is wrong with it") String reason) {
     }
 
     public static Problem of(ProblemType type, String detail, String instance, List<InvalidParam> invalidParams) {

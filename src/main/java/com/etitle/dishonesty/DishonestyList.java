@@ -12,17 +12,20 @@ import com.etitle.certificate.IdNumbers;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.PageRequest;
 import com.etitle.crypto.Hashes;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Reads of an authority's dishonesty list (失信黑名单); entries are written by revocations for fraud. */
 @ApplicationScoped
 public class DishonestyList {
 
     /** One entry as the authority's staff see it: the ID number masked, and whether the bar holds today. */
+    @Schema(name = "DishonestyListEntry")
     public record Entry(String certificateNumber, String holderName, String holderIdNumberMasked, String reason, LocalDate startsOn,
             LocalDate endsOn, boolean active) {
     }
 
     /** Whether a person is barred, until when, and every entry about them. */
+    @Schema(name = "DishonestyAnswer")
     public record Answer(boolean barred, LocalDate barredUntil, List<Entry> entries) {
     }
 

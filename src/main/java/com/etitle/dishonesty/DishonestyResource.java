@@ -42,6 +42,7 @@ import com.etitle.common.ProblemType;
 @Tag(name = "Dishonesty list")
 public class DishonestyResource {
 
+    @Schema(name = "DishonestyQuery")
     public record Query(String holderIdNumber) {
     }
 
@@ -54,8 +55,10 @@ public class DishonestyResource {
     }
 
     @GET
-    @Operation(summary = "Your authority's dishonesty list, newest first (ID numbers masked)")
-    @APIResponse(responseCode = "200", description = "OK")
+    @Operation(operationId = "listDishonestyEntries", summary = "Your authority's dishonesty list, newest first (ID numbers masked)")
+    @APIResponse(responseCode = "200", description = "One page of entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DishonestyList.Entry.class)))
     @APIResponse(responseCode = "400", description = PageRequest.INVALID,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
@@ -71,7 +74,11 @@ public class DishonestyResource {
     @POST
     @Path("queries")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Is this person barred by your authority, and until when?")
+    @Operation(operationId = "queryDishonestyList", summary = "Is this person barred by your authority, and until when?")
+    @APIResponse(responseCode = "200", description = "Whether the person is barred, until when, and every entry about them",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DishonestyList.Answer.class)))
+    @APIResponse(responseCode = "422", description = "No holderIdNumber, or not a valid ID number (named in invalid-params)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response query(Query query) {
         String id = IdNumbers.normalise(query == null ? null : query.holderIdNumber());
         String problem = id.isEmpty() ? "is required" : IdNumbers.problem(id);

@@ -34,7 +34,8 @@ public class FaceSigningChainResource {
 
     @GET
     @Produces({PEM_CHAIN, Problem.MEDIA_TYPE})
-    @Operation(summary = "The authority's PDF document-signing certificate chain (ECDSA P-256), leaf first, as PEM")
+    @Operation(operationId = "getFaceSigningChain",
+            summary = "The authority's PDF document-signing certificate chain (ECDSA P-256), leaf first, as PEM")
     @APIResponse(responseCode = "200", description = "PEM chain: the signing certificate, then the authority's document-signing root",
             content = @Content(mediaType = PEM_CHAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No issuing authority with this code",

@@ -47,7 +47,7 @@ public class GrantResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Share the certificate with one verifier, for one purpose, for 1-90 days",
+    @Operation(operationId = "createVerificationGrant", summary = "Share the certificate with one verifier, for one purpose, for 1-90 days",
             description = "Answers the grant's code once (only its hash is kept), a share link and its QR code. A verifier sends"
                     + " the code to POST /api/v1/verifications as {\"grant\": code} and sees the certificate with your purpose and"
                     + " their name. At most etitle.grants.max-active (default 3) grants of a certificate are active at a time.")
@@ -69,7 +69,7 @@ public class GrantResource {
     }
 
     @GET
-    @Operation(summary = "The certificate's grants, newest first, active or not; never their codes")
+    @Operation(operationId = "listVerificationGrants", summary = "The certificate's grants, newest first, active or not; never their codes")
     @APIResponse(responseCode = "200", description = "The grants",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = GrantView[].class)))
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
@@ -82,7 +82,7 @@ public class GrantResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "End a grant now: its code stops verifying at once")
+    @Operation(operationId = "endVerificationGrant", summary = "End a grant now: its code stops verifying at once")
     @APIResponse(responseCode = "204", description = "Ended (or already ended or expired)")
     @APIResponse(responseCode = "404", description = "No such grant of a certificate you hold",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -33,9 +33,11 @@ public record HeldCertificate(
         Issuer issuer,
         Links links) {
 
+    @Schema(name = "HeldCertificateIssuer")
     public record Issuer(String code, String name) {
     }
 
+    @Schema(name = "HeldCertificateLinks")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Links(String self, String credential, String qr, String document, String grants, String verificationLog,
             @Schema(description = "The replacement, when this certificate was voided and replaced") String replacedBy) {

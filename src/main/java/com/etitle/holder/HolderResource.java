@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +53,8 @@ public class HolderResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Your certificates, newest first, with their status; a voided one names its replacement")
+    @Operation(operationId = "listMyCertificates",
+            summary = "Your certificates, newest first, with their status; a voided one names its replacement")
     @APIResponse(responseCode = "200", description = "Every certificate issued to the ID number in your token",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = HeldCertificate[].class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -67,7 +69,7 @@ public class HolderResource {
     @GET
     @Path("{number}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One of your certificates; any other number answers 404")
+    @Operation(operationId = "getMyCertificate", summary = "One of your certificates; any other number answers 404")
     @APIResponse(responseCode = "200", description = "The certificate",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = HeldCertificate.class)))
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
@@ -80,9 +82,11 @@ public class HolderResource {
     @GET
     @Path("{number}/credential")
     @Produces({VC, MediaType.APPLICATION_JSON})
-    @Operation(summary = "The signed W3C Verifiable Credential of your certificate, byte for byte as issued")
+    @Operation(operationId = "getMyCredential",
+            summary = "The signed W3C Verifiable Credential of your certificate, byte for byte as issued")
     @APIResponse(responseCode = "200", description = "The credential with its Data Integrity proof",
-            content = {@Content(mediaType = VC), @Content(mediaType = "application/json")})
+            content = {@Content(mediaType = VC, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class))})
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response credential(@PathParam("number") String number) {
@@ -92,7 +96,8 @@ public class HolderResource {
     @GET
     @Path("{number}/qr")
     @Produces("image/png")
-    @Operation(summary = "A PNG QR code of your certificate's compact signed token, the one printed on its face",
+    @Operation(operationId = "getMyCertificateQr",
+            summary = "A PNG QR code of your certificate's compact signed token, the one printed on its face",
             description = "Anyone can verify the scanned text with POST /api/v1/verifications as {\"token\": …}, or offline with the JWKS.")
     @APIResponse(responseCode = "200", description = "The QR code", content = @Content(mediaType = "image/png"))
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
@@ -105,7 +110,8 @@ public class HolderResource {
     @GET
     @Path("{number}/document")
     @Produces("application/pdf")
-    @Operation(summary = "Your certificate's printable face: a one-page PDF with the QR code, signed (PAdES) by the issuing authority",
+    @Operation(operationId = "getMyCertificateFace",
+            summary = "Your certificate's printable face: a one-page PDF with the QR code, signed (PAdES) by the issuing authority",
             description = "The signature's ECDSA P-256 certificate chain is published at GET /api/v1/issuers/{code}/document-certificates."
                     + " A certificate that is no longer valid is marked so on the page.")
     @APIResponse(responseCode = "200", description = "The signed PDF", content = @Content(mediaType = "application/pdf"))

@@ -13,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.etitle.certificate.Certificate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -25,6 +27,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "verification_grant")
 public class VerificationGrant extends PanacheEntityBase {
 
+    @Schema(name = "GrantState")
     public enum State {
         ACTIVE, EXPIRED, ENDED
     }

@@ -45,7 +45,8 @@ public class ObjectionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "File an objection with real name and contact while the notice is open; the contact is never published")
+    @Operation(operationId = "fileObjection",
+            summary = "File an objection with real name and contact while the notice is open; the contact is never published")
     @APIResponse(responseCode = "201", description = "Filed; keep the receipt number",
             content = @Content(schema = @Schema(implementation = ObjectionReceipt.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -69,7 +70,8 @@ public class ObjectionResource {
     @GET
     @RolesAllowed("registrar")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The objections to one of your authority's notices, oldest first, with the objectors' contacts")
+    @Operation(operationId = "listObjections",
+            summary = "The objections to one of your authority's notices, oldest first, with the objectors' contacts")
     @APIResponse(responseCode = "200", description = "The objections",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ObjectionView.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -88,7 +90,8 @@ public class ObjectionResource {
     @RolesAllowed("registrar")
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the investigation result and the written reply; UPHELD withdraws the entry")
+    @Operation(operationId = "answerObjection",
+            summary = "Record the investigation result and the written reply; UPHELD withdraws the entry")
     @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = ObjectionView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))

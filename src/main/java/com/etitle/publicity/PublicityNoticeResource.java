@@ -57,7 +57,8 @@ public class PublicityNoticeResource {
     @RolesAllowed("registrar")
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a results publicity notice for a committee of your authority; the end is computed from the working-day calendar")
+    @Operation(operationId = "openPublicityNotice",
+            summary = "Open a results publicity notice for a committee of your authority; the end is computed from the working-day calendar")
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = NoticeView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -75,7 +76,7 @@ public class PublicityNoticeResource {
     }
 
     @GET
-    @Operation(summary = "Published notices, newest start first; cacheable (ETag, short max-age)")
+    @Operation(operationId = "listPublicityNotices", summary = "Published notices, newest start first; cacheable (ETag, short max-age)")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = NoticePage.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", description = "A query parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -100,7 +101,8 @@ public class PublicityNoticeResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A published notice with its entries (never ID numbers); withdrawn entries are marked")
+    @Operation(operationId = "getPublicityNotice",
+            summary = "A published notice with its entries (never ID numbers); withdrawn entries are marked")
     @APIResponse(responseCode = "200", description = "The notice", content = @Content(schema = @Schema(implementation = NoticeView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such notice, or not yet published", content = @Content(mediaType = Problem.MEDIA_TYPE,

@@ -54,7 +54,8 @@ public class QualificationDocumentResource {
     @RolesAllowed("registrar")
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue the qualification document of an ended notice whose objections are all answered")
+    @Operation(operationId = "issueQualificationDocument",
+            summary = "Issue the qualification document of an ended notice whose objections are all answered")
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = QualificationDocumentView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -74,7 +75,8 @@ public class QualificationDocumentResource {
     }
 
     @GET
-    @Operation(summary = "Qualification documents, newest first; cacheable (ETag, short max-age)")
+    @Operation(operationId = "listQualificationDocuments",
+            summary = "Qualification documents, newest first; cacheable (ETag, short max-age)")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = QualificationDocumentView.Page.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "400", description = "A query parameter out of range", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -99,7 +101,8 @@ public class QualificationDocumentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A qualification document: name, work unit, qualification, effective scope, promotion type, qualification date")
+    @Operation(operationId = "getQualificationDocument",
+            summary = "A qualification document: name, work unit, qualification, effective scope, promotion type, qualification date")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = QualificationDocumentView.class)))
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match)")
     @APIResponse(responseCode = "404", description = "No such document", content = @Content(mediaType = Problem.MEDIA_TYPE,

@@ -42,7 +42,8 @@ public class ReissueResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Apply to replace a lost or damaged certificate of your authority: the form and the holder's declaration only")
+    @Operation(operationId = "applyForReissue",
+            summary = "Apply to replace a lost or damaged certificate of your authority: the form and the holder's declaration only")
     @APIResponse(responseCode = "201", description = "Filed, PENDING",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReissueApplicationView.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, or an unknown field (there is none for a unit letter or a newspaper notice)",
@@ -61,7 +62,7 @@ public class ReissueResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of your authority's applications; another authority's answers 404")
+    @Operation(operationId = "getReissueApplication", summary = "One of your authority's applications; another authority's answers 404")
     @APIResponse(responseCode = "200", description = "The application",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReissueApplicationView.class)))
     @APIResponse(responseCode = "404", description = "No application of your authority with this id",
@@ -72,7 +73,8 @@ public class ReissueResource {
 
     @POST
     @Path("{id}/approval")
-    @Operation(summary = "Approve: the old certificate is VOIDED, a replacement is issued, the void declaration is queued;"
+    @Operation(operationId = "approveReissueApplication",
+            summary = "Approve: the old certificate is VOIDED, a replacement is issued, the void declaration is queued;"
             + " repeating answers the same replacement")
     @APIResponse(responseCode = "200", description = "Approved, with the replacement's number",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReissueApplicationView.class)))
@@ -87,7 +89,7 @@ public class ReissueResource {
     @POST
     @Path("{id}/rejection")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject, with the reason; repeating answers the recorded rejection")
+    @Operation(operationId = "rejectReissueApplication", summary = "Reject, with the reason; repeating answers the recorded rejection")
     @APIResponse(responseCode = "200", description = "Rejected",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReissueApplicationView.class)))
     @APIResponse(responseCode = "404", description = "No application of your authority with this id",

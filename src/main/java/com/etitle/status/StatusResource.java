@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,10 +40,16 @@ public class StatusResource {
     @POST
     @Path("revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Revoke (final); FRAUD also puts the holder on the dishonesty list for 3 years")
+    @Operation(operationId = "revokeCertificate", summary = "Revoke (final); FRAUD also puts the holder on the dishonesty list for 3 years")
+    @RequestBody(required = true, description = "The reason (FRAUD, ISSUED_IN_ERROR or COURT_ORDER) and an optional internal note",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusChangeRequest.class)))
     @APIResponse(responseCode = "200", description = "Revoked",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "404", description = "No certificate of your authority with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already REVOKED or VOIDED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No reason or an unknown one, or a note over 500 characters (named in invalid-params)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CertificateView revoke(@PathParam("number") String number, StatusChangeRequest request) {
         return status.revoke(caller.authority(), caller.actor(), number, request);
@@ -51,8 +58,17 @@ public class StatusResource {
     @POST
     @Path("suspension")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Suspend a VALID certificate")
+    @Operation(operationId = "suspendCertificate", summary = "Suspend a VALID certificate")
+    @RequestBody(required = false, description = "Optional: a reason (free text up to 200 characters) and an internal note;"
+            + " without a body the certificate is suspended with neither",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusChangeRequest.class)))
+    @APIResponse(responseCode = "200", description = "Suspended",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "404", description = "No certificate of your authority with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not VALID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A reason over 200 or a note over 500 characters (named in invalid-params)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CertificateView suspend(@PathParam("number") String number, StatusChangeRequest request) {
         return status.suspend(caller.authority(), caller.actor(), number, request);
@@ -60,7 +76,11 @@ public class StatusResource {
 
     @DELETE
     @Path("suspension")
-    @Operation(summary = "End a suspension: the certificate is VALID again")
+    @Operation(operationId = "reinstateCertificate", summary = "End a suspension: the certificate is VALID again")
+    @APIResponse(responseCode = "200", description = "VALID again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CertificateView.class)))
+    @APIResponse(responseCode = "404", description = "No certificate of your authority with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not SUSPENDED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CertificateView reinstate(@PathParam("number") String number) {

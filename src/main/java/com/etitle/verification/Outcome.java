@@ -1,6 +1,9 @@
 package com.etitle.verification;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The answer of a verification; only VALID means the certificate may be relied upon. */
+@Schema(name = "VerificationOutcome")
 public enum Outcome {
     VALID,
     /** The signed bytes were altered, or the signature is not of this key. */

@@ -23,19 +23,23 @@ public record VerificationAnswer(
         Grant grant,
         Instant checkedAt) {
 
+    @Schema(name = "VerificationWay")
     public enum Method {
         CREDENTIAL, TOKEN, NUMBER_AND_CODE, GRANT
     }
 
     /** The holder's consent a verifier came with. */
+    @Schema(name = "VerificationAnswerGrant")
     public record Grant(String verifierName, String purpose, Instant expiresAt) {
     }
 
     /** One check performed, in order. The first failing check is the last one listed. */
+    @Schema(name = "VerificationCheck")
     public record Check(String name, boolean passed) {
     }
 
     /** What an employer needs to know, and nothing more. */
+    @Schema(name = "VerifiedCertificate")
     public record Subject(
             String certificateNumber,
             String holderName,
@@ -50,6 +54,7 @@ public record VerificationAnswer(
                     + " the replacement's number is never shown") boolean replaced) {
     }
 
+    @Schema(name = "IssuingAuthority")
     public record Authority(String code, String name) {
     }
 }

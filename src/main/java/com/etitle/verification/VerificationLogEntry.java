@@ -14,10 +14,12 @@ public record VerificationLogEntry(
         Outcome result,
         @Schema(description = "The grant used, when the verifier came with one") Grant grant) {
 
+    @Schema(name = "VerificationLogGrant")
     public record Grant(String id, String verifierName, String purpose) {
     }
 
     /** One page of the log, newest first. */
+    @Schema(name = "VerificationLogPage")
     public record Page(java.util.List<VerificationLogEntry> items, int page, int size, long total) {
     }
 

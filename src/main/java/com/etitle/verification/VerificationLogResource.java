@@ -42,7 +42,8 @@ public class VerificationLogResource {
     }
 
     @GET
-    @Operation(summary = "Every verification of your certificate: when, which way (credential, token, number + code, grant) and, for a"
+    @Operation(operationId = "getMyVerificationLog",
+            summary = "Every verification of your certificate: when, which way (credential, token, number + code, grant) and, for a"
             + " grant, its verifier name and purpose. Never the verifier's address.")
     @APIResponse(responseCode = "200", description = "One page, newest first",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerificationLogEntry.Page.class)))

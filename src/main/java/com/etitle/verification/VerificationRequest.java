@@ -2,12 +2,16 @@ package com.etitle.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Exactly one way of asking: a credential, a token, number + name + code, or a holder's grant code. */
 @Schema(description = "Send exactly one of: credential; token; certificateNumber with holderName and verificationCode; grant")
 public record VerificationRequest(
-        @Schema(description = "A W3C Verifiable Credential as issued, with its proof") JsonNode credential,
+        // JsonNode is Iterable, so the scanner would call it an array of JsonNode's getters: it is a JSON object with any members,
+        // and stays free-form so that a client passes the credential exactly as issued (its proof covers every member)
+        @Schema(type = SchemaType.OBJECT, implementation = java.util.Map.class, additionalProperties = Schema.True.class,
+                description = "A W3C Verifiable Credential as issued, with its proof") JsonNode credential,
         @Schema(description = "The compact signed token, e.g. from a QR code") String token,
         @Schema(example = "20264821937465012") String certificateNumber,
         @Schema(example = "张三") String holderName,

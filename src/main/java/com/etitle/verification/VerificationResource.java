@@ -29,7 +29,8 @@ public class VerificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify a credential, a token, or a certificate number with holder name and verification code")
+    @Operation(operationId = "verifyCertificate",
+            summary = "Verify a credential, a token, or a certificate number with holder name and verification code")
     @APIResponse(responseCode = "200", description = "The answer; `valid` is true only for result VALID",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VerificationAnswer.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, duplicate member names, or wrong field types",

@@ -10,6 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -24,7 +28,9 @@ public class VerifyPage {
 
     @GET
     @Produces("text/html;charset=utf-8")
-    @Operation(summary = "The share-link page: verifies the grant code in the URL fragment in the browser")
+    @Operation(operationId = "getVerifyPage", summary = "The share-link page: verifies the grant code in the URL fragment in the browser")
+    @APIResponse(responseCode = "200", description = "The HTML page; its script calls POST /api/v1/verifications",
+            content = @Content(mediaType = "text/html;charset=utf-8", schema = @Schema(type = SchemaType.STRING)))
     public Response page() {
         return Response.ok(PAGE)
                 .header("Cache-Control", "public, max-age=300")

@@ -51,7 +51,7 @@ public class VoidNoticeResource {
     }
 
     @GET
-    @Operation(summary = "Published void notices of every authority, newest first")
+    @Operation(operationId = "listVoidNotices", summary = "Published void notices of every authority, newest first")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticePage.class)))
     @APIResponse(responseCode = "400", description = PageRequest.INVALID,
@@ -69,7 +69,7 @@ public class VoidNoticeResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One void notice, the signed document byte for byte as published")
+    @Operation(operationId = "getVoidNotice", summary = "One void notice, the signed document byte for byte as published")
     @APIResponse(responseCode = "200", description = "The signed notice",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticeView.class)))
     @APIResponse(responseCode = "404", description = "No notice with this number",
@@ -83,7 +83,8 @@ public class VoidNoticeResource {
     @POST
     @RolesAllowed("issuer")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Publish your authority's queued void declarations now, without waiting for the period")
+    @Operation(operationId = "publishVoidNotice",
+            summary = "Publish your authority's queued void declarations now, without waiting for the period")
     @APIResponse(responseCode = "201", description = "Published",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VoidNoticeView.class)))
     @APIResponse(responseCode = "204", description = "Nothing was queued; no notice was made")

@@ -24,7 +24,9 @@ public record VoidNoticeView(
         Instant publishedAt,
         CertificateView.Issuer authority,
         List<Entry> entries,
-        @Schema(type = SchemaType.OBJECT, description = "Data Integrity proof (eddsa-jcs-2022, or sm2sm3-jcs-2026 for SM2 authorities)")
+        // a JSON object, not JsonNode's getters (the scanner takes an Iterable for an array)
+        @Schema(type = SchemaType.OBJECT, implementation = java.util.Map.class, additionalProperties = Schema.True.class,
+                description = "Data Integrity proof (eddsa-jcs-2022, or sm2sm3-jcs-2026 for SM2 authorities)")
         JsonNode proof) {
 
     @Schema(name = "VoidNoticeEntry")

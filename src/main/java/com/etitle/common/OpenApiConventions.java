@@ -1,0 +1,150 @@
+package com.etitle.common;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Writes into the OpenAPI contract the answers every operation shares, so that a resource annotates only what is its
+ * own. Each rule mirrors code that answers whatever the resource does: {@link ProblemMapper} (400 for unreadable JSON,
+ * 401, 403, 404, 415, 500), {@link BodyLimit} (411, 413) and the bearer-token check. An answer a resource documents
+ * itself is kept as it is, with its more precise description.
+ *
+ * <p>Security: an operation that declares no security requirement is public and is marked {@code security: []},
+ * so that generators and linters see "no token" as a decision rather than an omission; the contract test checks this
+ * against {@code @RolesAllowed}. 406 (an {@code Accept} the operation cannot answer) and 405 are left out: they answer a
+ * request for something the operation does not offer, not a use of it.
+ */
+public class OpenApiConventions implements OASFilter {
+
+    static final String BEARER = "bearer";
+
+    /** Named answers in components/responses, referenced by every operation they apply to. */
+    enum Shared {
+        MALFORMED_REQUEST("MalformedRequest", "400",
+                "The body is not JSON, has a duplicate member name, trailing data, a field of the wrong JSON type or an unknown field"
+                        + " (malformed-request, the field named in invalid-params)"),
+        INVALID_QUERY("InvalidQuery", "400", "A query parameter is invalid (invalid-query, the parameter named in invalid-params)"),
+        UNAUTHENTICATED("Unauthenticated", "401", "Missing, expired or invalid bearer token (unauthenticated); see WWW-Authenticate"),
+        FORBIDDEN("Forbidden", "403", "The token's role does not allow this operation, or it names no authority registered here (forbidden)"),
+        NOT_FOUND("NotFound", "404", "Nothing matches the path parameters (not-found)"),
+        LENGTH_REQUIRED("LengthRequired", "411", "A chunked body without Content-Length (length-required)"),
+        PAYLOAD_TOO_LARGE("PayloadTooLarge", "413", "The body is over " + BodyLimit.MAX_BYTES / 1024 + " KiB (payload-too-large)"),
+        UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", "415", "The body is not sent as application/json (unsupported-media-type)"),
+        INTERNAL_ERROR("InternalError", "500", "The service could not complete the request, for instance because its database is"
+                + " unreachable (internal-error); nothing was changed, and the details are in the service's log, never in the answer");
+
+        final String name;
+        final String status;
+        final String description;
+
+        Shared(String name, String status, String description) {
+            this.name = name;
+            this.status = status;
+            this.description = description;
+        }
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Set<Shared> used = EnumSet.noneOf(Shared.class);
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> complete(item, op, used)));
+        }
+        // only the answers some operation refers to: an unused component would be a lint finding, and say nothing
+        Components components = openAPI.getComponents();
+        for (Shared shared : used) {
+            APIResponse answer = problem(shared.description);
+            if (shared == Shared.UNAUTHENTICATED) {
+                answer.addHeader("WWW-Authenticate", header(SchemaType.STRING, "Bearer: the authentication scheme to use"));
+            }
+            components.addResponse(shared.name, answer);
+        }
+    }
+
+    private static void complete(PathItem item, Operation op, Set<Shared> used) {
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = op.getResponses();
+        boolean authenticated = op.getSecurity() != null && !op.getSecurity().isEmpty();
+        if (!authenticated) {
+            op.setSecurity(new ArrayList<>());
+        }
+        List<Parameter> parameters = Stream.concat(stream(item.getParameters()), stream(op.getParameters())).toList();
+        if (op.getRequestBody() != null) {
+            add(responses, used, Shared.MALFORMED_REQUEST);
+            add(responses, used, Shared.LENGTH_REQUIRED);
+            add(responses, used, Shared.PAYLOAD_TOO_LARGE);
+            add(responses, used, Shared.UNSUPPORTED_MEDIA_TYPE);
+        }
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
+            add(responses, used, Shared.INVALID_QUERY);
+        }
+        if (authenticated) {
+            add(responses, used, Shared.UNAUTHENTICATED);
+            add(responses, used, Shared.FORBIDDEN);
+        }
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
+            add(responses, used, Shared.NOT_FOUND);
+        }
+        add(responses, used, Shared.INTERNAL_ERROR);
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
+            APIResponse answer = entry.getValue();
+            if (answer.getRef() == null && entry.getKey().matches("[45]\\d\\d") && answer.getContent() == null) {
+                // a failure without a body would lie: ProblemMapper answers every one with problem+json
+                answer.setContent(problemContent());
+            }
+            if ("429".equals(entry.getKey()) && answer.getRef() == null
+                    && (answer.getHeaders() == null || !answer.getHeaders().containsKey("Retry-After"))) {
+                answer.addHeader("Retry-After", header(SchemaType.INTEGER, "Seconds to wait before trying again"));
+            }
+        }
+        // in status order, so that a reader (and a diff) finds an answer where it expects it
+        responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+    }
+
+    private static Stream<Parameter> stream(List<Parameter> parameters) {
+        return parameters == null ? Stream.empty() : parameters.stream();
+    }
+
+    private static void add(APIResponses responses, Set<Shared> used, Shared shared) {
+        if (!responses.hasAPIResponse(shared.status)) {
+            responses.addAPIResponse(shared.status, OASFactory.createAPIResponse().ref(shared.name));
+            used.add(shared);
+        }
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description).content(problemContent());
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+
+    private static Header header(SchemaType type, String description) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
+    }
+}
