@@ -36,7 +36,6 @@ public record CertificateView(
         Issuer issuer,
         String keyId,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                additionalProperties = Schema.True.class,
                 description = "The signed W3C Verifiable Credential, exactly as issued") String credential,
         @Schema(description = "Compact signed token (JWS) for QR codes") String token) {
 

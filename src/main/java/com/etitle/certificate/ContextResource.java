@@ -31,8 +31,8 @@ public class ContextResource {
     @Produces({"application/ld+json", "application/json"})
     @Operation(operationId = "getCredentialContext", summary = "JSON-LD context of ProfessionalTitleCredential")
     @APIResponse(responseCode = "200", description = "A JSON-LD 1.1 context document: one @context object of term definitions",
-            content = {@Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)),
-                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class))})
+            content = {@Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT)),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
     public Response context() {
         Map<String, Object> context = credentials.jsonLdContext();
         return Response.ok(context).header("Cache-Control", "public, max-age=86400").build();

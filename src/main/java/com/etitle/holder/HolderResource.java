@@ -85,8 +85,8 @@ public class HolderResource {
     @Operation(operationId = "getMyCredential",
             summary = "The signed W3C Verifiable Credential of your certificate, byte for byte as issued")
     @APIResponse(responseCode = "200", description = "The credential with its Data Integrity proof",
-            content = {@Content(mediaType = VC, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)),
-                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class))})
+            content = {@Content(mediaType = VC, schema = @Schema(type = SchemaType.OBJECT)),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response credential(@PathParam("number") String number) {

@@ -32,8 +32,8 @@ public class StatusListResource {
     @Operation(operationId = "getStatusList",
             summary = "A signed BitstringStatusListCredential (id: <list>-revocation or <list>-suspension); cacheable for 60 s")
     @APIResponse(responseCode = "200", description = "The signed list, byte for byte as signed (W3C Bitstring Status List v1.0)",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)),
-                    @Content(mediaType = "application/vc+ld+json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class))})
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
+                    @Content(mediaType = "application/vc+ld+json", schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "404", description = "No status list with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {

@@ -8,9 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Exactly one way of asking: a credential, a token, number + name + code, or a holder's grant code. */
 @Schema(description = "Send exactly one of: credential; token; certificateNumber with holderName and verificationCode; grant")
 public record VerificationRequest(
-        // JsonNode is Iterable, so the scanner would call it an array of JsonNode's getters: it is a JSON object with any members,
-        // and stays free-form so that a client passes the credential exactly as issued (its proof covers every member)
-        @Schema(type = SchemaType.OBJECT, implementation = java.util.Map.class, additionalProperties = Schema.True.class,
+        // JsonNode is Iterable, so the scanner would call it an array of JsonNode's getters. It is a JSON object with any members,
+        // left free-form (no properties, no additionalProperties: true) so that a generated client passes the credential exactly
+        // as issued, its proof covering every member, and leaves it null when unused: Java generators turn an explicit
+        // additionalProperties into a Map initialised empty, which would be sent as {} beside a number and code.
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
                 description = "A W3C Verifiable Credential as issued, with its proof") JsonNode credential,
         @Schema(description = "The compact signed token, e.g. from a QR code") String token,
         @Schema(example = "20264821937465012") String certificateNumber,

@@ -25,7 +25,7 @@ public record VoidNoticeView(
         CertificateView.Issuer authority,
         List<Entry> entries,
         // a JSON object, not JsonNode's getters (the scanner takes an Iterable for an array)
-        @Schema(type = SchemaType.OBJECT, implementation = java.util.Map.class, additionalProperties = Schema.True.class,
+        @Schema(type = SchemaType.OBJECT, implementation = Object.class,
                 description = "Data Integrity proof (eddsa-jcs-2022, or sm2sm3-jcs-2026 for SM2 authorities)")
         JsonNode proof) {
 
