@@ -14,12 +14,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.etitle.authority.PublicIds;
 import com.etitle.common.Problem;
 
-/** The published W3C Bitstring Status Lists. */
-@Path("/api/v1/status-lists/{id}")
+/**
+ * The published status lists. {@code <list>-revocation} and {@code <list>-suspension} are the W3C Bitstring Status
+ * List credentials that credentials name; the bare {@code <list>} is the IETF Token Status List of both, which
+ * compact tokens name.
+ */
+@Path(PublicIds.STATUS_LISTS_PATH + "/{id}")
 @Tag(name = "Status")
 public class StatusListResource {
+
+    static final String TOKEN_STATUS_LIST = "application/statuslist+jwt";
 
     private final StatusLists lists;
 
@@ -28,17 +35,20 @@ public class StatusListResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "application/vc+ld+json"})
-    @Operation(operationId = "getStatusList",
-            summary = "A signed BitstringStatusListCredential (id: <list>-revocation or <list>-suspension); cacheable for 60 s")
-    @APIResponse(responseCode = "200", description = "The signed list, byte for byte as signed (W3C Bitstring Status List v1.0)",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)),
-                    @Content(mediaType = "application/vc+ld+json", schema = @Schema(type = SchemaType.OBJECT))})
+    @Produces({MediaType.APPLICATION_JSON, "application/vc+ld+json", TOKEN_STATUS_LIST})
+    @Operation(operationId = "getStatusList", summary = "A signed status list, cacheable for 60 s: <list>-revocation or <list>-suspension is a"
+            + " BitstringStatusListCredential; <list> alone is a Token Status List (statuslist+jwt, 2 bits a certificate:"
+            + " 0 valid, 1 revoked or voided, 2 suspended)")
+    @APIResponse(responseCode = "200", description = "The status list", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "BitstringStatusListCredential with a Data Integrity proof")),
+            @Content(mediaType = TOKEN_STATUS_LIST, schema = @Schema(type = SchemaType.STRING, description = "compact JWS"))})
     @APIResponse(responseCode = "404", description = "No status list with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
-        return Response.ok(lists.signedList(id))
-                .type(MediaType.APPLICATION_JSON_TYPE)
+        boolean tokenList = !id.isEmpty() && id.chars().allMatch(c -> c >= '0' && c <= '9');
+        return Response.ok(tokenList ? lists.signedTokenList(id) : lists.signedList(id))
+                .type(tokenList ? TOKEN_STATUS_LIST : MediaType.APPLICATION_JSON)
                 .header("Cache-Control", "public, max-age=" + StatusLists.CACHE_SECONDS)
                 .build();
     }
