@@ -27,20 +27,18 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * 401, 403, 404, 415, 500), {@link BodyLimit} (411, 413) and the bearer-token check. An answer a resource documents
  * itself is kept as it is, with its more precise description.
  *
- * <p>Security: an operation that declares no security requirement is public and is marked {@code security: []},
- * so that generators and linters see "no token" as a decision rather than an omission; the contract test checks this
- * against {@code @RolesAllowed}. 406 (an {@code Accept} the operation cannot answer) and 405 are left out: they answer a
+ * <p>Security: an operation with no security requirement (neither its resource's {@code @SecurityRequirement} nor the
+ * one Quarkus adds for {@code @RolesAllowed}) is public and is marked {@code security: []}, so that generators and
+ * linters see "no token" as a decision rather than an omission; the contract test holds this to {@code @RolesAllowed}. 406 (an {@code Accept} the operation cannot answer) and 405 are left out: they answer a
  * request for something the operation does not offer, not a use of it.
  */
 public class OpenApiConventions implements OASFilter {
-
-    static final String BEARER = "bearer";
 
     /** Named answers in components/responses, referenced by every operation they apply to. */
     enum Shared {
         MALFORMED_REQUEST("MalformedRequest", "400",
                 "The body is not JSON, has a duplicate member name, trailing data, a field of the wrong JSON type or an unknown field"
-                        + " (malformed-request, the field named in invalid-params)"),
+                        + " (malformed-request; a field at fault is named in invalid-params)"),
         INVALID_QUERY("InvalidQuery", "400", "A query parameter is invalid (invalid-query, the parameter named in invalid-params)"),
         UNAUTHENTICATED("Unauthenticated", "401", "Missing, expired or invalid bearer token (unauthenticated); see WWW-Authenticate"),
         FORBIDDEN("Forbidden", "403", "The token's role does not allow this operation, or it names no authority registered here (forbidden)"),
