@@ -38,7 +38,7 @@ class CrossOriginTest {
         List<String> paths = List.of("/.well-known/jwks.json", "/api/v1/issuers", "/api/v1/issuers/TEST-A",
                 "/api/v1/issuers/TEST-A/document-certificates", "/ns/professional-title/v1", statusListPath, "/api/v1/committees",
                 "/api/v1/publicity-notices", "/api/v1/qualification-documents", "/api/v1/void-notices", "/api/v1/working-day-calendar",
-                "/api/v1/working-day-calendar/2026", "/q/openapi");
+                "/api/v1/working-day-calendar/2026", "/issuers/TEST-A/did.json", "/api/v1/trust-bundle", "/q/openapi");
 
         for (String path : paths) {
             Response response = fromPage().when().get(path);
