@@ -4,7 +4,8 @@
 //
 // Request: {"service": "<public url>", "checks": [{"name", "op": "verify"|"expand", "document" | "url",
 //           "checkStatus": bool, "addUndefinedTerm": bool}]}
-// Result:  {"<name>": {"verified" | "expanded", "errors": [...], "status": {"revocation": {...}, ...}}}
+// Result:  {"<name>": {"verified", "statusVerified", "status": {"revocation": {"set", ...}, ...}, "errors": [...]}
+//           or {"expanded", "errors": [...]}}
 import {readFileSync} from 'node:fs';
 
 import * as vc from '@digitalbazaar/vc';
