@@ -64,6 +64,14 @@ public class AuthorityService {
         return IssuerView.of(authority, SigningKey.listFor(authority), ids);
     }
 
+    /** The DID document of an authority's did:web DID. */
+    @Transactional
+    public DidDocument didDocument(String code) {
+        Authority authority = Authority.findByCode(code)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
+        return DidDocument.of(authority, SigningKey.listFor(authority), ids);
+    }
+
     /** Every key version that still verifies, of every authority: the JWKS. */
     @Transactional
     public List<Map<String, String>> verifiableJwks() {

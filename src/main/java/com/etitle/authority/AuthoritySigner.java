@@ -55,10 +55,20 @@ public class AuthoritySigner {
 
     /** A compact JWS of these claims, its header naming the algorithm, the key version and the type. */
     public static String compactJws(Signing signing, String type, Map<String, Object> claims, ObjectMapper mapper) {
+        return CompactJws.sign(jwsHeader(signing, type), claims, signing.signer(), mapper);
+    }
+
+    /** This authority's signature of a JWS in the JSON serialisation that several authorities sign. */
+    public CompactJws.Signature jwsSignature(Authority authority, String type) {
+        Signing signing = current(authority);
+        return new CompactJws.Signature(jwsHeader(signing, type), signing.signer());
+    }
+
+    private static Map<String, Object> jwsHeader(Signing signing, String type) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("alg", signing.signer().algorithm().jwsAlgorithm());
         header.put("kid", signing.key().kid);
         header.put("typ", type);
-        return CompactJws.sign(header, claims, signing.signer(), mapper);
+        return header;
     }
 }

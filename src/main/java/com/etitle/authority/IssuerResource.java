@@ -57,11 +57,21 @@ public class IssuerResource {
 
     @GET
     @Path("api/v1/issuers/{code}")
-    @Operation(summary = "One authority as a controller document; credential proofs name its verification methods")
-    @APIResponse(responseCode = "200", description = "The authority's controller document",
+    @Operation(summary = "One authority: name, region, every key version with its status; also the controller document of proofs made before the DIDs")
+    @APIResponse(responseCode = "200", description = "The authority document",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuerView.class)))
     public Response get(@PathParam("code") String code) {
         return Response.ok(authorities.get(code)).header("Cache-Control", KEY_CACHE).build();
+    }
+
+    @GET
+    @Path("issuers/{code}/" + PublicIds.DID_DOCUMENT_FILE)
+    @Produces({MediaType.APPLICATION_JSON, "application/did+json", "application/did+ld+json"})
+    @Operation(summary = "The DID document of an authority's did:web DID, where did:web resolution looks for it")
+    @APIResponse(responseCode = "200", description = "The DID document",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DidDocument.class)))
+    public Response did(@PathParam("code") String code) {
+        return Response.ok(authorities.didDocument(code)).header("Cache-Control", KEY_CACHE).build();
     }
 
     @POST

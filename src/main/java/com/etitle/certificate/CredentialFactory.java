@@ -179,35 +179,28 @@ public class CredentialFactory {
         return w.end().toBytes();
     }
 
-    /** The compact JWS for QR codes: only what a verifier offline needs to see who holds what. */
+    /**
+     * The compact JWS for QR codes: only what a verifier offline needs to see who holds what, who says so (the
+     * issuer's DID, the controller of the key that signs) and where its status is published.
+     */
     public String token(Certificate c, AuthoritySigner.Signing signing) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", c.authority.code);
+        claims.put("iss", ids.issuerId(c.authority.code));
         claims.put("sub", c.number);
         claims.put("iat", c.issuedAt.getEpochSecond());
         claims.put("name", c.title.holderName);
         claims.put("title", c.title.qualificationName);
-        claims.put("level", c.title.level.name());
-        claims.put("series", c.title.series);
+        // no level or series: the title's name says both (高级工程师 is the deputy-senior title of the engineering
+        // series), and the QR must stay scannable with the status reference and the issuer's DID in it
         claims.put("specialty", c.title.specialty);
         claims.put("qdate", c.qualificationDate.toString());
+        if (c.statusListId != null) {
+            // where an offline verifier reads this certificate's status: an IETF Token Status List (status_list)
+            Map<String, Object> reference = new LinkedHashMap<>();
+            reference.put("idx", c.statusListIndex);
+            reference.put("uri", ids.tokenStatusList(c.statusListId));
+            claims.put("status", Map.of("status_list", reference));
+        }
         return AuthoritySigner.compactJws(signing, TOKEN_TYPE, claims, mapper);
-    }
-
-    /** The JSON-LD context of our credential terms, served at {@link PublicIds#CONTEXT_PATH}. */
-    public Map<String, Object> jsonLdContext() {
-        String vocab = ids.contextUrl() + "#";
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("@version", 1.1);
-        terms.put("@protected", true);
-        for (String term : List.of("ProfessionalTitleCredential", "ProfessionalTitleHolder", "ProfessionalTitle")) {
-            terms.put(term, vocab + term);
-        }
-        for (String term : List.of("workUnit", "professionalTitle", "certificateNumber", "replaces", "qualificationName", "level", "series",
-                "specialty", "effectiveScope", "acquisitionRoute", "promotionType", "committee", "approvalDocumentNumber")) {
-            terms.put(term, vocab + term);
-        }
-        terms.put("qualificationDate", Map.of("@id", vocab + "qualificationDate", "@type", "http://www.w3.org/2001/XMLSchema#date"));
-        return Map.of("@context", terms);
     }
 }

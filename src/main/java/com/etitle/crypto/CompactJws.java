@@ -2,6 +2,9 @@ package com.etitle.crypto;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +30,32 @@ public final class CompactJws {
         } catch (IOException e) {
             throw new CryptoException("cannot serialise token", e);
         }
+    }
+
+    /** One signature of a JWS in the general JSON serialisation: its protected header and who signs. */
+    public record Signature(Map<String, ?> header, Signer signer) {
+    }
+
+    /**
+     * The JWS JSON general serialisation (RFC 7515 §7.2.1) of one payload signed by several keys: {@code payload} and
+     * one {@code {protected, signature}} per signer, each over the same signing input as a compact JWS would be.
+     */
+    public static Map<String, Object> signGeneral(byte[] payload, List<Signature> signatures, ObjectMapper mapper) {
+        String encodedPayload = Encodings.base64Url(payload);
+        List<Map<String, String>> signed = new ArrayList<>();
+        for (Signature s : signatures) {
+            try {
+                String header = Encodings.base64Url(mapper.writeValueAsBytes(s.header()));
+                byte[] signature = s.signer().sign((header + "." + encodedPayload).getBytes(StandardCharsets.US_ASCII));
+                signed.add(Map.of("protected", header, "signature", Encodings.base64Url(signature)));
+            } catch (IOException e) {
+                throw new CryptoException("cannot serialise a JWS header", e);
+            }
+        }
+        Map<String, Object> jws = new LinkedHashMap<>();
+        jws.put("payload", encodedPayload);
+        jws.put("signatures", signed);
+        return jws;
     }
 
     public enum Defect {

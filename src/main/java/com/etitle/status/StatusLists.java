@@ -1,6 +1,9 @@
 package com.etitle.status;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +35,11 @@ public class StatusLists {
     /** Seconds a published list may be cached; the BitstringStatusList {@code ttl} says the same. */
     public static final int CACHE_SECONDS = 60;
 
-    private record Signed(long version, String text) {
+    /** How long a signed Token Status List is valid ({@code exp}); it is re-signed well before, at a quarter of it. */
+    public static final Duration TOKEN_LIST_VALIDITY = Duration.ofDays(1);
+    public static final String TOKEN_LIST_TYPE = "statuslist+jwt";
+
+    private record Signed(long version, Instant signedAt, String text) {
     }
 
     private final EntityManager em;
@@ -77,17 +84,63 @@ public class StatusLists {
         if (cached != null && cached.version() == list.version) {
             return cached.text();
         }
-        Signed fresh = new Signed(list.version, build(list, purpose));
+        Signed fresh = new Signed(list.version, clock.instant(), build(list, purpose));
         signed.put(key, fresh);
         return fresh.text();
     }
 
-    private String build(StatusList list, StatusPurpose purpose) {
-        Bitstring bits = new Bitstring(list.size);
-        List<Object[]> rows = em.createQuery(
+    /**
+     * The same slots as an IETF Token Status List (a {@code statuslist+jwt}), which compact tokens point at: two bits
+     * a certificate, revoked or voided 1 (invalid), suspended 2. Rebuilt when a status changed or it is a quarter
+     * through its validity.
+     */
+    @Transactional
+    public String signedTokenList(String publicId) {
+        Long id = parse(publicId);
+        StatusList list = id == null ? null : em.find(StatusList.class, id);
+        if (list == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "No status list with this id");
+        }
+        String key = String.valueOf(list.id);
+        Signed cached = signed.get(key);
+        Instant now = clock.instant();
+        if (cached != null && cached.version() == list.version && cached.signedAt().plus(TOKEN_LIST_VALIDITY.dividedBy(4)).isAfter(now)) {
+            return cached.text();
+        }
+        Signed fresh = new Signed(list.version, now, buildTokenList(list, now));
+        signed.put(key, fresh);
+        return fresh.text();
+    }
+
+    private String buildTokenList(StatusList list, Instant now) {
+        TokenStatusBits bits = new TokenStatusBits(list.size);
+        for (Object[] row : notValid(list)) {
+            CertificateStatus status = (CertificateStatus) row[1];
+            int value = status.setIn(StatusPurpose.REVOCATION) ? TokenStatusBits.INVALID
+                    : status.setIn(StatusPurpose.SUSPENSION) ? TokenStatusBits.SUSPENDED : TokenStatusBits.VALID;
+            bits.set((Integer) row[0], value);
+        }
+        Authority authority = list.authority;
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", ids.tokenStatusList(list.id));
+        claims.put("iss", ids.issuerId(authority.code));
+        long issuedAt = now.getEpochSecond();
+        claims.put("iat", issuedAt);
+        claims.put("exp", issuedAt + TOKEN_LIST_VALIDITY.toSeconds());
+        claims.put("ttl", CACHE_SECONDS);
+        claims.put("status_list", Map.of("bits", TokenStatusBits.BITS, "lst", bits.lst()));
+        return AuthoritySigner.compactJws(signer.current(authority), TOKEN_LIST_TYPE, claims, mapper);
+    }
+
+    private List<Object[]> notValid(StatusList list) {
+        return em.createQuery(
                 "select c.statusListIndex, c.status from Certificate c where c.statusListId = ?1 and c.status <> ?2", Object[].class)
                 .setParameter(1, list.id).setParameter(2, CertificateStatus.VALID).getResultList();
-        for (Object[] row : rows) {
+    }
+
+    private String build(StatusList list, StatusPurpose purpose) {
+        Bitstring bits = new Bitstring(list.size);
+        for (Object[] row : notValid(list)) {
             if (((CertificateStatus) row[1]).setIn(purpose)) {
                 bits.set((Integer) row[0]);
             }

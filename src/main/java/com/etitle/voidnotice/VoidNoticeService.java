@@ -40,6 +40,8 @@ import io.quarkus.panache.common.Sort;
 public class VoidNoticeService {
 
     public static final String TYPE = "VoidNotice";
+    /** Defines the proof's terms; our void-notice context defines the rest. */
+    static final String DATA_INTEGRITY_CONTEXT = "https://w3id.org/security/data-integrity/v2";
     public static final String PATH = PublicIds.VOID_NOTICES_PATH;
 
     /** A notice just published: its number and the signed notice. */
@@ -95,7 +97,8 @@ public class VoidNoticeService {
                 .setParameter(1, ids.stream().map(id -> ((Number) id).longValue()).toList()).getResultList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String number = nextNumber(locked, now);
-        VoidNoticeView unsigned = new VoidNoticeView(publicIds.voidNotice(number), TYPE, number, now,
+        VoidNoticeView unsigned = new VoidNoticeView(List.of(DATA_INTEGRITY_CONTEXT, publicIds.voidNoticeContextUrl()),
+                publicIds.voidNotice(number), TYPE, number, now,
                 new CertificateView.Issuer(publicIds.issuerId(locked.code), locked.code, locked.name),
                 declarations.stream().map(VoidNoticeService::entry).toList(), null);
         AuthoritySigner.Signed signed = signer.secure(locked, mapper.valueToTree(unsigned), now);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.etitle.certificate.CertificateView;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "A signed void notice; the proof verifies with the authority's key in /.well-known/jwks.json")
 public record VoidNoticeView(
+        @JsonProperty("@context") @Schema(description = "Data Integrity v2 and our void-notice context; absent on notices published before they had one")
+        List<String> context,
         @Schema(description = "Where the notice is published") String id,
         @Schema(enumeration = VoidNoticeService.TYPE) String type,
         @Schema(example = "HRSS-440000-VOID-2026-007") String noticeNumber,

@@ -39,15 +39,56 @@ class SigningKeysTest {
     }
 
     @Test
-    void the_credential_verification_method_resolves_to_a_key_the_issuer_document_publishes() {
+    void the_credential_verification_method_resolves_by_did_web_to_a_key_the_did_document_publishes() {
         JsonPath issued = Api.issue("TEST-A", Requests.engineer());
         String method = issued.getString("credential.proof.verificationMethod");
-        String issuerUrl = method.substring(0, method.indexOf('#'));
-        assertThat(issuerUrl).isEqualTo(issued.getString("credential.issuer.id"));
-        JsonPath issuer = given().when().get(issuerUrl.replace("http://localhost:8081", "")).then().statusCode(200).extract().jsonPath();
-        assertThat(issuer.getList("verificationMethod.id")).contains(method);
-        assertThat(issuer.getList("assertionMethod")).contains(method);
-        assertThat(issuer.getString("verificationMethod.find { it.id == '" + method + "' }.publicKeyMultibase")).startsWith("z6Mk");
+        String did = method.substring(0, method.indexOf('#'));
+        assertThat(did).isEqualTo(issued.getString("credential.issuer.id")).isEqualTo("did:web:localhost%3A8081:issuers:TEST-A");
+
+        // did:web resolution: the segments after the host become the path, then /did.json
+        JsonPath document = given().when().get("/issuers/TEST-A/did.json").then().statusCode(200).extract().jsonPath();
+        assertThat(document.getString("id")).isEqualTo(did);
+        assertThat(document.getList("@context")).containsExactly("https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1");
+        assertThat(document.getList("verificationMethod.id")).contains(method);
+        assertThat(document.getList("assertionMethod")).contains(method);
+        assertThat(document.getString("verificationMethod.find { it.id == '" + method + "' }.controller")).isEqualTo(did);
+        assertThat(document.getString("verificationMethod.find { it.id == '" + method + "' }.publicKeyMultibase")).startsWith("z6Mk");
+        assertThat(document.getList("alsoKnownAs")).containsExactly("http://localhost:8081/api/v1/issuers/TEST-A");
+        assertThat(document.getMap("")).containsOnlyKeys("@context", "id", "alsoKnownAs", "verificationMethod", "assertionMethod");
+    }
+
+    @Test
+    void the_authority_document_keeps_the_methods_that_proofs_made_before_the_dids_name_and_links_the_did() {
+        JsonPath issued = Api.issue("TEST-A", Requests.engineer());
+        String kid = issued.getString("credential.proof.verificationMethod").replaceAll(".*#", "");
+        String url = "http://localhost:8081/api/v1/issuers/TEST-A";
+
+        JsonPath authority = given().when().get("/api/v1/issuers/TEST-A").then().statusCode(200).extract().jsonPath();
+
+        assertThat(authority.getString("id")).isEqualTo(url);
+        assertThat(authority.getList("alsoKnownAs")).containsExactly("did:web:localhost%3A8081:issuers:TEST-A");
+        assertThat(authority.getList("@context")).containsExactly("https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1",
+                "http://localhost:8081/ns/authority/v1");
+        assertThat(authority.getList("verificationMethod.id")).contains(url + "#" + kid);
+        assertThat(authority.getList("assertionMethod")).contains(url + "#" + kid);
+        assertThat(authority.getString("keys.find { it.kid == '" + kid + "' }.status")).isEqualTo("ACTIVE");
+        assertThat(authority.getString("name")).isEqualTo("测试省人力资源和社会保障厅");
+    }
+
+    @Test
+    void an_sm2_authoritys_did_document_names_the_context_of_its_json_web_keys() {
+        JsonPath document = given().when().get("/issuers/TEST-SM2/did.json").then().statusCode(200).extract().jsonPath();
+
+        assertThat(document.getList("@context")).contains("http://localhost:8081/ns/authority/v1");
+        assertThat(document.getList("verificationMethod.type")).containsOnly("JsonWebKey");
+        assertThat(document.getString("verificationMethod[0].publicKeyJwk.crv")).isEqualTo("SM2");
+    }
+
+    @Test
+    void the_did_document_is_served_to_did_resolvers_asking_for_did_json_and_is_404_for_an_unknown_authority() {
+        given().accept("application/did+json").when().get("/issuers/TEST-A/did.json").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.equalTo("did:web:localhost%3A8081:issuers:TEST-A"));
+        given().when().get("/issuers/NOPE/did.json").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -92,6 +133,8 @@ class SigningKeysTest {
         assertThat(Api.verify(Map.of("credential", issued.getMap("credential"))).getString("result")).isEqualTo("KEY_COMPROMISED");
         List<String> published = given().when().get("/.well-known/jwks.json").then().extract().path("keys.kid");
         assertThat(published).doesNotContain(kid);
+        List<String> methods = given().when().get("/issuers/TEST-SM2/did.json").then().extract().path("verificationMethod.id");
+        assertThat(methods).noneMatch(m -> m.endsWith("#" + kid));
         JsonPath next = Api.issue("TEST-SM2", Requests.engineer());
         assertThat(next.getString("keyId")).isNotEqualTo(kid);
         assertThat(Api.verify(Map.of("token", next.getString("token"))).getString("result")).isEqualTo("VALID");

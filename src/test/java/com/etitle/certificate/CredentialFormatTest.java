@@ -36,6 +36,8 @@ class CredentialFormatTest {
 
     private static final ObjectMapper MAPPER = JsonConfig.apply(new ObjectMapper());
     private static final String PUBLIC_URL = "http://localhost:8081";
+    /** The did:web DID of an authority under that public URL, which the credentials name as their issuer. */
+    private static final String ISSUER_DID_PREFIX = "did:web:localhost%3A8081:issuers:";
     private static final CredentialFactory FACTORY = new CredentialFactory(MAPPER, new PublicIds(PUBLIC_URL));
     private static final Keys.PrivateKey ED25519 = Keys.generate(KeyAlgorithm.ED25519);
     private static final Keys.PrivateKey SM2 = Keys.generate(KeyAlgorithm.SM2);
@@ -125,7 +127,7 @@ class CredentialFormatTest {
         vc.putArray("@context").add(CredentialFactory.VC_CONTEXT).add(PUBLIC_URL + "/ns/professional-title/v1");
         vc.put("id", "urn:etitle:certificate:" + c.number);
         vc.putArray("type").add("VerifiableCredential").add("ProfessionalTitleCredential");
-        String issuerId = PUBLIC_URL + "/api/v1/issuers/" + c.authority.code;
+        String issuerId = ISSUER_DID_PREFIX + c.authority.code;
         ObjectNode issuer = vc.putObject("issuer");
         issuer.put("id", issuerId);
         issuer.put("name", c.authority.name);
@@ -206,7 +208,7 @@ class CredentialFormatTest {
         SigningKey row = new SigningKey();
         row.kid = SigningKey.kidOf(authority.code, 3);
         row.algorithm = key.algorithm();
-        return new AuthoritySigner.Signing(row, key.signer(), PUBLIC_URL + "/api/v1/issuers/" + authority.code + "#" + row.kid);
+        return new AuthoritySigner.Signing(row, key.signer(), ISSUER_DID_PREFIX + authority.code + "#" + row.kid);
     }
 
     private static DataIntegrity.Proof proof(ObjectNode secured) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,33 @@ class IssuanceTest {
         assertThat(issued.getString("credential.proof.cryptosuite")).isEqualTo("eddsa-jcs-2022");
         assertThat(issued.getString("credential.credentialSubject.professionalTitle.certificateNumber")).isEqualTo(issued.getString("number"));
         assertThat(issued.getString("token")).hasSizeLessThan(600);
-        System.out.printf("compact token length (Ed25519, 3-character name): %d characters%n", issued.getString("token").length());
+        System.out.printf("compact token length (Ed25519, 2-character name, public URL http://localhost:8081): %d characters%n",
+                issued.getString("token").length());
+    }
+
+    @Test
+    void the_token_names_its_issuer_by_did_and_points_at_its_status_in_a_token_status_list_and_stays_under_600_characters() {
+        Map<String, Object> body = Requests.engineer();
+        body.put("holderName", "欧阳晓明");
+        body.put("qualificationName", "正高级工程师");
+        body.put("level", "FULL_SENIOR");
+        body.put("specialty", "给水排水与环境工程");
+        JsonPath issued = Api.issue("TEST-A", body);
+        String token = issued.getString("token");
+
+        JsonPath header = new JsonPath(new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8));
+        JsonPath claims = new JsonPath(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+
+        assertThat(claims.getString("iss")).isEqualTo("did:web:localhost%3A8081:issuers:TEST-A");
+        assertThat(header.getString("kid")).isEqualTo(issued.getString("keyId"));
+        assertThat(claims.getString("sub")).isEqualTo(issued.getString("number"));
+        assertThat(claims.getString("status.status_list.uri")).matches("http://localhost:8081/api/v1/status-lists/[0-9]+");
+        assertThat(claims.getInt("status.status_list.idx")).isNotNegative();
+        assertThat(claims.getMap("")).containsOnlyKeys("iss", "sub", "iat", "name", "title", "specialty", "qdate", "status");
+        // the DID and the status URL grow with the public URL: 6 more characters of host add 16 to the token
+        assertThat(token).hasSizeLessThan(600 - 40);
+        System.out.printf("compact token length (Ed25519, 4-character name, 6-character title, 9-character specialty): %d characters%n",
+                token.length());
     }
 
     @Test

@@ -81,11 +81,13 @@ class VoidNoticeTest {
         assertThat(Instant.parse(notice.getString("publishedAt"))).isBetween(Instant.now().minusSeconds(60), Instant.now());
         assertThat(notice.getString("authority.code")).isEqualTo("TEST-A");
         assertThat(notice.getString("authority.name")).isEqualTo("测试省人力资源和社会保障厅");
-        assertThat(notice.getString("authority.id")).isEqualTo("http://localhost:8081/api/v1/issuers/TEST-A");
+        assertThat(notice.getString("authority.id")).isEqualTo("did:web:localhost%3A8081:issuers:TEST-A");
+        assertThat(notice.getList("@context")).containsExactly("https://w3id.org/security/data-integrity/v2",
+                "http://localhost:8081/ns/void-notice/v1");
         Map<String, Object> entry = notice.getMap("entries.find { it.certificateNumber == '" + old + "' }");
         assertThat(entry).containsExactlyInAnyOrderEntriesOf(Map.of("certificateNumber", old, "holderName", "张*三",
                 "qualificationName", "高级工程师", "reason", "LOST", "voidDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
-        assertThat(notice.getString("proof.verificationMethod")).startsWith("http://localhost:8081/api/v1/issuers/TEST-A#TEST-A-k");
+        assertThat(notice.getString("proof.verificationMethod")).startsWith("did:web:localhost%3A8081:issuers:TEST-A#TEST-A-k");
     }
 
     @Test

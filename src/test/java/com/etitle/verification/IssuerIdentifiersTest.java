@@ -1,0 +1,98 @@
+package com.etitle.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.etitle.support.Api;
+import com.etitle.support.Forgery;
+import com.etitle.support.Requests;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Issuers are named by their did:web DID now; credentials and tokens issued before, which name the authority
+ * document's URL (credentials) or the bare authority code (tokens), keep verifying — and neither form lets a
+ * real key vouch for another authority.
+ */
+@QuarkusTest
+class IssuerIdentifiersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BASE = "http://localhost:8081";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TEST-A", "TEST-SM2"})
+    void a_credential_in_the_form_issued_before_the_dids_still_verifies_valid(String authority) {
+        JsonPath issued = Api.issue(authority, Requests.engineer());
+        ObjectNode credential = JSON.valueToTree(issued.getMap("credential"));
+        credential.remove("proof");
+        ((ObjectNode) credential.get("issuer")).put("id", BASE + "/api/v1/issuers/" + authority);
+        String kid = issued.getString("keyId");
+
+        ObjectNode before = Forgery.signCredential(authority, kid, credential, BASE + "/api/v1/issuers/" + authority + "#" + kid);
+
+        assertThat(issued.getString("credential.issuer.id")).isEqualTo("did:web:localhost%3A8081:issuers:" + authority);
+        assertThat(result(Map.of("credential", before))).isEqualTo("VALID");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TEST-A", "TEST-SM2"})
+    void a_token_in_the_form_issued_before_the_dids_still_verifies_valid(String authority) {
+        JsonPath issued = Api.issue(authority, Requests.engineer());
+        Map<String, Object> claims = Forgery.claims(issued.getString("token"));
+        claims.put("iss", authority);
+        claims.remove("status");
+
+        String before = Forgery.signToken(authority, issued.getString("keyId"), claims);
+
+        assertThat(result(Map.of("token", before))).isEqualTo("VALID");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"did:web:localhost%3A8081:issuers:TEST-B", "did:web:elsewhere.example:issuers:TEST-A", "TEST-B",
+            BASE + "/api/v1/issuers/TEST-B"})
+    void a_token_signed_by_one_authority_but_naming_another_issuer_is_unknown_issuer(String iss) {
+        JsonPath issued = Api.issue("TEST-A", Requests.engineer());
+        Map<String, Object> claims = Forgery.claims(issued.getString("token"));
+        claims.put("iss", iss);
+
+        String forged = Forgery.signToken("TEST-A", issued.getString("keyId"), claims);
+
+        assertThat(result(Map.of("token", forged))).isEqualTo("UNKNOWN_ISSUER");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"did:web:localhost%3A8081:issuers:TEST-B", "did:web:elsewhere.example:issuers:TEST-A"})
+    void a_credential_signed_by_one_authority_but_naming_another_issuer_did_is_unknown_issuer(String issuer) {
+        JsonPath issued = Api.issue("TEST-A", Requests.engineer());
+        ObjectNode credential = JSON.valueToTree(issued.getMap("credential"));
+        ((ObjectNode) credential.get("issuer")).put("id", issuer);
+
+        ObjectNode forged = Forgery.signCredential("TEST-A", issued.getString("keyId"), credential,
+                issued.getString("credential.proof.verificationMethod"));
+
+        assertThat(result(Map.of("credential", forged))).isEqualTo("UNKNOWN_ISSUER");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"did:web:elsewhere.example:issuers:TEST-A#", "did:web:localhost%3A8081:issuers:TEST-B#"})
+    void a_credential_whose_proof_names_the_key_under_another_did_is_unknown_key(String prefix) {
+        JsonPath issued = Api.issue("TEST-A", Requests.engineer());
+        ObjectNode credential = JSON.valueToTree(issued.getMap("credential"));
+
+        ObjectNode forged = Forgery.signCredential("TEST-A", issued.getString("keyId"), credential, prefix + issued.getString("keyId"));
+
+        assertThat(result(Map.of("credential", forged))).isEqualTo("UNKNOWN_KEY");
+    }
+
+    private static String result(Object body) {
+        return Api.verify(body).getString("result");
+    }
+}
