@@ -83,6 +83,7 @@ public final class CrossOriginPolicy {
             Route.of("/issuers/{}/did\\.json", READS, Audience.PUBLIC_READ),
             Route.of("/ns/.+", READS, Audience.PUBLIC_READ),
             Route.of("/api/v1/status-lists/{}", READS, Audience.PUBLIC_READ),
+            Route.of("/api/v1/status-lists/{}/{}", READS, Audience.PUBLIC_READ),
             Route.of("/api/v1/(committees|publicity-notices|qualification-documents|void-notices|working-day-calendar)(/{})?", READS,
                     Audience.PUBLIC_READ),
             Route.of("/api/v1/trust-bundle", READS, Audience.PUBLIC_READ),

@@ -11,6 +11,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 import com.etitle.support.Api;
+import com.etitle.support.Forgery;
 import com.etitle.support.PublicUrlProfile;
 import com.etitle.support.Requests;
 import com.etitle.support.Tokens;
@@ -67,6 +68,22 @@ class StandardVcLibrariesTest {
         assertThat(result.of("genuine").path("verified").asBoolean()).as("the genuine twin verifies:\n%s", result).isTrue();
         assertThat(result.of("tampered").path("verified").asBoolean(true)).as("tampered:\n%s", result).isFalse();
         assertThat(result.of("tampered").path("errors").toString()).as("tampered:\n%s", result).contains("Invalid signature");
+    }
+
+    @Test
+    void a_credential_in_the_form_issued_before_the_dids_verifies_and_its_revocation_is_seen() {
+        ObjectNode credential = credentialOf("TEST-A");
+        ObjectNode before = namedAsBeforeTheDids(credential);
+
+        Result fresh = run(Check.verify("before the DIDs").document(before).withStatus());
+        given().auth().oauth2(Tokens.issuer("TEST-A")).contentType(ContentType.JSON).body(Map.of("reason", "ISSUED_IN_ERROR"))
+                .post("/api/v1/certificates/{number}/revocation", numberOf(credential)).then().statusCode(200);
+        Result revoked = run(Check.verify("before the DIDs").document(before).withStatus());
+
+        assertThat(fresh.of("before the DIDs").path("verified").asBoolean()).as("vc.verifyCredential:\n%s", fresh).isTrue();
+        assertThat(fresh.of("before the DIDs").path("statusVerified").asBoolean()).as("checkStatus:\n%s", fresh).isTrue();
+        assertThat(fresh.of("before the DIDs").at("/status/revocation/set").asBoolean(true)).as("fresh:\n%s", fresh).isFalse();
+        assertThat(revoked.of("before the DIDs").at("/status/revocation/set").asBoolean()).as("revoked:\n%s", revoked).isTrue();
     }
 
     // --- status lists
@@ -199,6 +216,24 @@ class StandardVcLibrariesTest {
         String number = credential.at("/credentialSubject/professionalTitle/certificateNumber").asText();
         assertThat(number).as("certificate number in %s", credential).isNotEmpty();
         return number;
+    }
+
+    /**
+     * The credential as the service issued it before the DIDs: issuer and verification method are the authority
+     * document's URL, and the status entries name the lists at {@code <list>-<purpose>}; signed by the same key.
+     */
+    private static ObjectNode namedAsBeforeTheDids(ObjectNode credential) {
+        String kid = credential.at("/proof/verificationMethod").asText().replaceAll(".*#", "");
+        ObjectNode before = credential.deepCopy();
+        before.remove("proof");
+        ((ObjectNode) before.path("issuer")).put("id", authorityDocument("TEST-A"));
+        for (JsonNode entry : before.path("credentialStatus")) {
+            ObjectNode status = (ObjectNode) entry;
+            String list = status.path("statusListCredential").asText().replaceAll("/([a-z]+)$", "-$1");
+            status.put("statusListCredential", list);
+            status.put("id", list + "#" + status.path("statusListIndex").asText());
+        }
+        return Forgery.signCredential("TEST-A", kid, before, authorityDocument("TEST-A") + "#" + kid);
     }
 
     private static String issuerOf(ObjectNode credential) {
