@@ -47,10 +47,26 @@ public class AuthoritySigner {
         return new DataIntegrity.ProofOptions(signing.signer(), signing.verificationMethod(), created, context);
     }
 
-    /** The document secured with a Data Integrity proof by the authority's current key. */
+    /**
+     * How a signed document names its issuer and the key: by the authority's DID (everything signed since the DIDs)
+     * or by the authority document's URL (only what must match documents signed before them).
+     */
+    public enum IssuerNaming {
+        DID,
+        AUTHORITY_DOCUMENT
+    }
+
+    /** The document secured with a Data Integrity proof by the authority's current key, named by its DID. */
     public Signed secure(Authority authority, ObjectNode unsecured, Instant created) {
+        return secure(authority, unsecured, created, IssuerNaming.DID);
+    }
+
+    /** The document secured with a Data Integrity proof by the authority's current key, named as asked. */
+    public Signed secure(Authority authority, ObjectNode unsecured, Instant created, IssuerNaming naming) {
         Signing signing = current(authority);
-        return new Signed(DataIntegrity.addProof(unsecured, signing.signer(), signing.verificationMethod(), created), signing.key());
+        String method = naming == IssuerNaming.DID ? signing.verificationMethod()
+                : ids.authorityDocumentMethod(authority.code, signing.key().kid);
+        return new Signed(DataIntegrity.addProof(unsecured, signing.signer(), method, created), signing.key());
     }
 
     /** A compact JWS of these claims, its header naming the algorithm, the key version and the type. */

@@ -138,8 +138,16 @@ public class PublicIds {
         return base + VOID_NOTICE_CONTEXT_PATH;
     }
 
-    /** A published status list: {@code <public url>/api/v1/status-lists/<list>-<purpose>}. */
+    /** A published status list of one purpose: {@code <public url>/api/v1/status-lists/<list>/<purpose>}. */
     public String statusList(long listId, String purpose) {
+        return base + STATUS_LISTS_PATH + "/" + listId + "/" + purpose;
+    }
+
+    /**
+     * The same list where credentials issued before the DIDs find it, {@code <list>-<purpose>}: served with the
+     * authority document's URL as issuer, to match theirs.
+     */
+    public String statusListNamedAsBefore(long listId, String purpose) {
         return base + STATUS_LISTS_PATH + "/" + listId + "-" + purpose;
     }
 

@@ -19,7 +19,8 @@ public class BodyLimit {
     public static final long MAX_BYTES = 64 * 1024;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        // right after CrossOriginFilter, so that a page on another origin can read the refusal
+        router.route().order(CrossOriginFilter.ORDER + 1).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && tooLarge(length)) {
                 refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + MAX_BYTES + " bytes");

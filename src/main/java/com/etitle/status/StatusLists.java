@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import com.etitle.authority.Authority;
 import com.etitle.authority.AuthoritySigner;
+import com.etitle.authority.AuthoritySigner.IssuerNaming;
 import com.etitle.authority.PublicIds;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.CredentialFactory;
@@ -47,20 +48,14 @@ public class StatusLists {
     private final AuthoritySigner signer;
     private final ObjectMapper mapper;
     private final PublicIds ids;
-    private final CredentialFactory credentials;
     private final Map<String, Signed> signed = new ConcurrentHashMap<>();
 
-    StatusLists(EntityManager em, Clock clock, AuthoritySigner signer, ObjectMapper mapper, CredentialFactory credentials, PublicIds ids) {
-        this.credentials = credentials;
+    StatusLists(EntityManager em, Clock clock, AuthoritySigner signer, ObjectMapper mapper, PublicIds ids) {
         this.em = em;
         this.clock = clock;
         this.signer = signer;
         this.mapper = mapper;
         this.ids = ids;
-    }
-
-    public static String listId(long listId, StatusPurpose purpose) {
-        return listId + "-" + purpose.value();
     }
 
     /** Called in the transaction of every status change: cached lists of that index space are stale. */
@@ -69,24 +64,50 @@ public class StatusLists {
         em.createQuery("update StatusList set version = version + 1 where id = ?1").setParameter(1, listId).executeUpdate();
     }
 
-    /** The signed BitstringStatusListCredential, rebuilt only when a status in the list changed since. */
+    /**
+     * The signed BitstringStatusListCredential of this list and purpose, issued by the authority's DID, as the
+     * credentials issued since the DIDs name it; rebuilt only when a status in the list changed since.
+     */
     @Transactional
-    public String signedList(String publicId) {
+    public String signedList(String listId, String purpose) {
+        return signed(find(parse(listId)), StatusPurpose.of(purpose).orElseThrow(StatusLists::notFound), IssuerNaming.DID);
+    }
+
+    /**
+     * The same list at the URL that credentials issued before the DIDs name ({@code <list>-<purpose>}), issued by
+     * the authority document's URL as those credentials are, since verifiers require the two issuers to match.
+     */
+    @Transactional
+    public String signedListNamedAsBefore(String publicId) {
         int dash = publicId.indexOf('-');
-        StatusPurpose purpose = dash < 0 ? null : StatusPurpose.of(publicId.substring(dash + 1)).orElse(null);
-        Long id = dash < 0 ? null : parse(publicId.substring(0, dash));
-        StatusList list = id == null || purpose == null ? null : em.find(StatusList.class, id);
-        if (list == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No status list with this id");
+        if (dash < 0) {
+            throw notFound();
         }
-        String key = listId(list.id, purpose);
+        return signed(find(parse(publicId.substring(0, dash))), StatusPurpose.of(publicId.substring(dash + 1)).orElseThrow(StatusLists::notFound),
+                IssuerNaming.AUTHORITY_DOCUMENT);
+    }
+
+    private String signed(StatusList list, StatusPurpose purpose, IssuerNaming naming) {
+        String key = list.id + "/" + purpose.value() + "/" + naming;
         Signed cached = signed.get(key);
         if (cached != null && cached.version() == list.version) {
             return cached.text();
         }
-        Signed fresh = new Signed(list.version, clock.instant(), build(list, purpose));
+        Signed fresh = new Signed(list.version, clock.instant(), build(list, purpose, naming));
         signed.put(key, fresh);
         return fresh.text();
+    }
+
+    private StatusList find(Long id) {
+        StatusList list = id == null ? null : em.find(StatusList.class, id);
+        if (list == null) {
+            throw notFound();
+        }
+        return list;
+    }
+
+    private static ProblemException notFound() {
+        return new ProblemException(ProblemType.NOT_FOUND, "No status list with this id");
     }
 
     /**
@@ -96,11 +117,7 @@ public class StatusLists {
      */
     @Transactional
     public String signedTokenList(String publicId) {
-        Long id = parse(publicId);
-        StatusList list = id == null ? null : em.find(StatusList.class, id);
-        if (list == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No status list with this id");
-        }
+        StatusList list = find(parse(publicId));
         String key = String.valueOf(list.id);
         Signed cached = signed.get(key);
         Instant now = clock.instant();
@@ -138,7 +155,7 @@ public class StatusLists {
                 .setParameter(1, list.id).setParameter(2, CertificateStatus.VALID).getResultList();
     }
 
-    private String build(StatusList list, StatusPurpose purpose) {
+    private String build(StatusList list, StatusPurpose purpose, IssuerNaming naming) {
         Bitstring bits = new Bitstring(list.size);
         for (Object[] row : notValid(list)) {
             if (((CertificateStatus) row[1]).setIn(purpose)) {
@@ -146,12 +163,12 @@ public class StatusLists {
             }
         }
         Authority authority = list.authority;
-        String url = credentials.statusListUrl(list.id, purpose);
+        String url = naming == IssuerNaming.DID ? ids.statusList(list.id, purpose.value()) : ids.statusListNamedAsBefore(list.id, purpose.value());
         ObjectNode vc = mapper.createObjectNode();
         vc.putArray("@context").add(CredentialFactory.VC_CONTEXT);
         vc.put("id", url);
         vc.putArray("type").add("VerifiableCredential").add("BitstringStatusListCredential");
-        String issuerId = ids.issuerId(authority.code);
+        String issuerId = naming == IssuerNaming.DID ? ids.issuerId(authority.code) : ids.authorityDocument(authority.code);
         vc.putObject("issuer").put("id", issuerId).put("name", authority.name);
         vc.put("validFrom", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ObjectNode subject = vc.putObject("credentialSubject");
@@ -160,7 +177,7 @@ public class StatusLists {
         subject.put("statusPurpose", purpose.value());
         subject.put("ttl", CACHE_SECONDS * 1000);
         subject.put("encodedList", bits.encoded());
-        ObjectNode secured = signer.secure(authority, vc, clock.instant()).json();
+        ObjectNode secured = signer.secure(authority, vc, clock.instant(), naming).json();
         try {
             return mapper.writeValueAsString(secured);
         } catch (JsonProcessingException e) {
@@ -169,6 +186,9 @@ public class StatusLists {
     }
 
     private static Long parse(String text) {
+        if (text == null || text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return null;
+        }
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

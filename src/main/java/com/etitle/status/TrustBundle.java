@@ -122,7 +122,7 @@ public class TrustBundle {
             String issuer = ids.issuerId(list.authority.code);
             tokenLists.add(new TokenStatusListEntry(ids.tokenStatusList(list.id), issuer, lists.signedTokenList(String.valueOf(list.id))));
             for (StatusPurpose purpose : StatusPurpose.values()) {
-                String text = lists.signedList(StatusLists.listId(list.id, purpose));
+                String text = lists.signedList(String.valueOf(list.id), purpose.value());
                 w3cLists.add(new StatusListEntry(ids.statusList(list.id, purpose.value()), issuer, purpose.value(), Hashes.sha256Hex(text)));
             }
         }

@@ -17,7 +17,8 @@ class PublicIdsTest {
         assertThat(ids.authorityDocument("DEMO")).isEqualTo("https://etitle.example/api/v1/issuers/DEMO");
         assertThat(ids.authorityDocumentMethod("DEMO", "DEMO-k2")).isEqualTo("https://etitle.example/api/v1/issuers/DEMO#DEMO-k2");
         assertThat(ids.contextUrl()).isEqualTo("https://etitle.example/ns/professional-title/v1");
-        assertThat(ids.statusList(7, "revocation")).isEqualTo("https://etitle.example/api/v1/status-lists/7-revocation");
+        assertThat(ids.statusList(7, "revocation")).isEqualTo("https://etitle.example/api/v1/status-lists/7/revocation");
+        assertThat(ids.statusListNamedAsBefore(7, "revocation")).isEqualTo("https://etitle.example/api/v1/status-lists/7-revocation");
         assertThat(ids.tokenStatusList(7)).isEqualTo("https://etitle.example/api/v1/status-lists/7");
         assertThat(ids.voidNotice("DEMO-2026-0001")).isEqualTo("https://etitle.example/api/v1/void-notices/DEMO-2026-0001");
         assertThat(ids.shareLink("abc")).isEqualTo("https://etitle.example/verify#grant=abc");

@@ -65,7 +65,8 @@ class OpenApiContractTest {
                 "/api/v1/me/certificates:", "/api/v1/me/certificates/{number}:", "/api/v1/me/certificates/{number}/credential:",
                 "/api/v1/me/certificates/{number}/qr:", "/api/v1/me/certificates/{number}/document:",
                 "/api/v1/me/certificates/{number}/grants:", "/api/v1/me/certificates/{number}/grants/{id}:",
-                "/api/v1/me/certificates/{number}/verification-log:", "/api/v1/issuers/{code}/document-certificates:");
+                "/api/v1/me/certificates/{number}/verification-log:", "/api/v1/issuers/{code}/document-certificates:",
+                "/credentials/verify:");
     }
 
     /**

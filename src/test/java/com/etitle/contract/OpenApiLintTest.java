@@ -14,19 +14,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.etitle.support.Commands;
+import com.etitle.support.Node;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The committed contract, linted with the tools client developers bring: Redocly CLI with its recommended ruleset and
  * Spectral with spectral:oas, at the versions pinned in src/test/js/openapi (installed by {@code npm ci} into
- * target/openapi-lint, once per lock file). An error fails the build; the warnings left are printed, and
+ * target/js/openapi by {@link Node}, once per lock file). An error fails the build; the warnings left are printed, and
  * docs/openapi.md says why each kind is kept. A missing npm or Node.js fails rather than skips.
  */
 class OpenApiLintTest {
 
     private static final Path PINNED = Path.of("src", "test", "js", "openapi");
-    private static final Path TOOLS = Path.of("target", "openapi-lint");
     private static final Path CONTRACT = Path.of("openapi", "openapi.yaml");
     /** Redocly CLI 2 needs it; Node.js 18, Debian 12's own, is too old. */
     private static final int[] NODE_AT_LEAST = {20, 19};
@@ -35,6 +35,8 @@ class OpenApiLintTest {
             "NO_UPDATE_NOTIFIER", "1", "NPM_CONFIG_UPDATE_NOTIFIER", "false");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Path tools;
 
     record Finding(String tool, boolean error, String rule, String where, String message) {
 
@@ -45,28 +47,15 @@ class OpenApiLintTest {
     }
 
     @BeforeAll
-    static void install_the_pinned_linters() throws IOException {
+    static void install_the_pinned_linters() {
         assertNodeVersion();
-        Files.createDirectories(TOOLS);
-        String lock = Files.readString(PINNED.resolve("package-lock.json"));
-        Path installed = TOOLS.resolve("installed-package-lock.json");
-        boolean current = Files.exists(installed) && Files.readString(installed).equals(lock)
-                && Files.exists(bin("redocly")) && Files.exists(bin("spectral"));
-        if (!current) {
-            Files.copy(PINNED.resolve("package.json"), TOOLS.resolve("package.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(PINNED.resolve("package-lock.json"), TOOLS.resolve("package-lock.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            // exactly the locked tree; no install scripts, as neither linter needs one
-            Commands.Result npm = Commands.run(TOOLS, QUIET, Duration.ofMinutes(10),
-                    List.of("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"));
-            assertThat(npm.exitCode()).as("npm ci in %s:\n%s", TOOLS, npm.both()).isZero();
-            Files.writeString(installed, lock);
-        }
+        // npm ci of src/test/js/openapi into target/js/openapi, once per lock file; the rulesets are copied beside it
+        tools = Node.packages("openapi");
     }
 
     @Test
     void redocly_recommended_finds_no_error_in_the_contract() throws IOException {
-        Commands.Result run = Commands.run(TOOLS, QUIET, Duration.ofMinutes(3), List.of(bin("redocly").toString(), "lint",
+        Commands.Result run = Commands.run(tools, QUIET, Duration.ofMinutes(3), List.of(bin("redocly").toString(), "lint",
                 "--config", absolute(PINNED.resolve("redocly.yaml")), "--format=json", absolute(CONTRACT)));
         JsonNode report = parse(run);
         List<Finding> findings = new ArrayList<>();
@@ -82,9 +71,9 @@ class OpenApiLintTest {
 
     @Test
     void spectral_oas_finds_no_error_in_the_contract() throws IOException {
-        Path output = TOOLS.resolve("spectral.json").toAbsolutePath();
+        Path output = tools.resolve("spectral.json").toAbsolutePath();
         Files.deleteIfExists(output);
-        Commands.Result run = Commands.run(TOOLS, QUIET, Duration.ofMinutes(3), List.of(bin("spectral").toString(), "lint",
+        Commands.Result run = Commands.run(tools, QUIET, Duration.ofMinutes(3), List.of(bin("spectral").toString(), "lint",
                 "--ruleset", absolute(PINNED.resolve("spectral.yaml")), "--format", "json", "--output", output.toString(),
                 absolute(CONTRACT)));
         // Spectral exits 1 when it finds an error; a report must be there either way
@@ -118,7 +107,7 @@ class OpenApiLintTest {
     }
 
     private static void assertNodeVersion() {
-        Commands.Result node = Commands.run(TOOLS, QUIET, Duration.ofMinutes(1), List.of("node", "--version"));
+        Commands.Result node = Commands.run(tools, QUIET, Duration.ofMinutes(1), List.of("node", "--version"));
         String version = node.stdout().trim();
         String[] parts = version.replaceFirst("^v", "").split("\\.");
         int major = Integer.parseInt(parts[0]);
@@ -130,7 +119,7 @@ class OpenApiLintTest {
     }
 
     private static Path bin(String tool) {
-        return TOOLS.resolve("node_modules").resolve(".bin").resolve(tool).toAbsolutePath();
+        return tools.resolve("node_modules").resolve(".bin").resolve(tool).toAbsolutePath();
     }
 
     private static String absolute(Path path) {

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Node.js scripts under {@code src/test/js/<name>/} that check what we publish with libraries we did not write. Each
- * folder's pinned {@code package.json} and {@code package-lock.json} are installed once per build with {@code npm ci}
- * into {@code target/js/<name>} (npm's cache keeps later builds offline). A missing node or npm fails the test:
+ * folder's pinned {@code package.json} and {@code package-lock.json} are installed with {@code npm ci} into
+ * {@code target/js/<name>} once, and again when the lock file changed (npm's cache keeps later installs offline).
+ * A missing node or npm fails the test:
  * a skipped check checks nothing.
  */
 public final class Node {
@@ -28,8 +29,11 @@ public final class Node {
     /** The folder with the scripts and their installed packages; installs them the first time. */
     public static synchronized Path packages(String name) {
         Path target = INSTALLED.resolve(name);
+        Path lock = SOURCES.resolve(name).resolve("package-lock.json");
         try {
-            if (Files.isDirectory(target.resolve("node_modules"))) {
+            // installed, and from the lock file as it is now (a changed lock installs again)
+            if (Files.isDirectory(target.resolve("node_modules")) && Files.exists(target.resolve("package-lock.json"))
+                    && Files.mismatch(lock, target.resolve("package-lock.json")) < 0) {
                 copyScripts(SOURCES.resolve(name), target);
                 return target;
             }
@@ -37,6 +41,7 @@ public final class Node {
             copyScripts(SOURCES.resolve(name), target);
             Result install = run(target, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
             if (install.exit() != 0) {
+                Files.deleteIfExists(target.resolve("package-lock.json"));
                 throw new AssertionError("npm ci failed in " + target + ":\n" + install.output() + install.errors());
             }
             return target;

@@ -1,19 +1,23 @@
 package com.etitle.verification;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.etitle.support.Api;
 import com.etitle.support.Forgery;
 import com.etitle.support.Requests;
+import com.etitle.support.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -90,6 +94,28 @@ class IssuerIdentifiersTest {
         ObjectNode forged = Forgery.signCredential("TEST-A", issued.getString("keyId"), credential, prefix + issued.getString("keyId"));
 
         assertThat(result(Map.of("credential", forged))).isEqualTo("UNKNOWN_KEY");
+    }
+
+    @Test
+    void the_status_list_that_credentials_issued_before_the_dids_name_carries_the_same_bits_under_their_issuer() {
+        JsonPath issued = Api.issue("TEST-A", Requests.engineer());
+        given().auth().oauth2(Tokens.issuer("TEST-A")).contentType(ContentType.JSON).body(Map.of("reason", "FRAUD"))
+                .post("/api/v1/certificates/" + issued.getString("number") + "/revocation").then().statusCode(200);
+        String current = issued.getString("credential.credentialStatus.find { it.statusPurpose == 'revocation' }.statusListCredential");
+        assertThat(current).matches(BASE + "/api/v1/status-lists/[0-9]+/revocation");
+        String before = current.replaceAll("/revocation$", "-revocation");
+
+        JsonPath now = given().when().get(current.replace(BASE, "")).then().statusCode(200).extract().jsonPath();
+        JsonPath then = given().when().get(before.replace(BASE, "")).then().statusCode(200).extract().jsonPath();
+
+        assertThat(now.getString("issuer.id")).isEqualTo("did:web:localhost%3A8081:issuers:TEST-A");
+        assertThat(now.getString("proof.verificationMethod")).startsWith("did:web:localhost%3A8081:issuers:TEST-A#");
+        assertThat(then.getString("id")).isEqualTo(before);
+        assertThat(then.getString("issuer.id")).isEqualTo(BASE + "/api/v1/issuers/TEST-A");
+        assertThat(then.getString("proof.verificationMethod")).startsWith(BASE + "/api/v1/issuers/TEST-A#");
+        assertThat(then.getString("credentialSubject.encodedList")).isEqualTo(now.getString("credentialSubject.encodedList"));
+        given().when().get(current.replace(BASE, "").replaceAll("/revocation$", "/nonsense")).then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     private static String result(Object body) {
