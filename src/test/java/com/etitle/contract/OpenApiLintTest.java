@@ -107,7 +107,7 @@ class OpenApiLintTest {
     }
 
     private static void assertNodeVersion() {
-        Commands.Result node = Commands.run(tools, QUIET, Duration.ofMinutes(1), List.of("node", "--version"));
+        Commands.Result node = Commands.run(Path.of("target"), QUIET, Duration.ofMinutes(1), List.of("node", "--version"));
         String version = node.stdout().trim();
         String[] parts = version.replaceFirst("^v", "").split("\\.");
         int major = Integer.parseInt(parts[0]);

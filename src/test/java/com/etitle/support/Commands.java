@@ -31,7 +31,7 @@ public final class Commands {
     /** Runs {@code command} in {@code dir} with {@code env} added to this JVM's environment, for at most {@code timeout}. */
     public static Result run(Path dir, Map<String, String> env, Duration timeout, List<String> command) {
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir.toAbsolutePath());
             String name = Path.of(command.get(0)).getFileName().toString();
             Path out = Files.createTempFile(dir, name + "-", ".out");
             Path err = Files.createTempFile(dir, name + "-", ".err");
