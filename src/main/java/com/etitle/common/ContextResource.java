@@ -30,7 +30,7 @@ public class ContextResource {
     }
 
     @GET
-    @Path("{name: [a-z-]+/v[0-9]+}")
+    @Path("{name}/{version}")
     @Produces({"application/ld+json", "application/json"})
     @Operation(operationId = "getJsonLdContext",
             summary = "A JSON-LD context of ours: professional-title/v1 (credentials), authority/v1, void-notice/v1")
@@ -39,9 +39,10 @@ public class ContextResource {
                     @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "404", description = "No JSON-LD context with this name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response context(@Parameter(description = "The context's name and version, slash included as a path separator (not %2F)",
-            example = "professional-title/v1") @PathParam("name") String name) {
-        return contexts.stream().filter(c -> c.name().equals(name)).findFirst()
+    public Response context(@Parameter(description = "The context's name", example = "professional-title") @PathParam("name") String name,
+            @Parameter(description = "Its version", example = "v1") @PathParam("version") String version) {
+        String path = name + "/" + version;
+        return contexts.stream().filter(c -> c.name().equals(path)).findFirst()
                 .map(c -> Response.ok(c.document()).header("Cache-Control", CACHE).build())
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No JSON-LD context with this name"));
     }
