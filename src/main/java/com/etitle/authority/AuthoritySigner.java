@@ -3,6 +3,7 @@ package com.etitle.authority;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -74,10 +75,15 @@ public class AuthoritySigner {
         return CompactJws.sign(jwsHeader(signing, type), claims, signing.signer(), mapper);
     }
 
-    /** This authority's signature of a JWS in the JSON serialisation that several authorities sign. */
-    public CompactJws.Signature jwsSignature(Authority authority, String type) {
-        Signing signing = current(authority);
-        return new CompactJws.Signature(jwsHeader(signing, type), signing.signer());
+    /**
+     * This authority's signature of a JWS in the JSON serialisation that several authorities sign; empty when the
+     * authority cannot sign here (it verifies, but no key file of it is mounted on this replica).
+     */
+    public Optional<CompactJws.Signature> jwsSignature(Authority authority, String type) {
+        return keyRing.currentIfAny(authority).map(s -> {
+            Signing signing = new Signing(s.key(), s.signer(), ids.verificationMethod(authority.code, s.key().kid));
+            return new CompactJws.Signature(jwsHeader(signing, type), signing.signer());
+        });
     }
 
     private static Map<String, Object> jwsHeader(Signing signing, String type) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,14 +84,20 @@ public class KeyRing {
     /** The newest active version this replica holds the private key of. */
     @Transactional
     public Signing current(Authority authority) {
+        return currentIfAny(authority).orElseThrow(() -> new ProblemException(ProblemType.NO_SIGNING_KEY,
+                "Authority " + authority.code + " has no active signing key on this service"));
+    }
+
+    /** The same, or empty for an authority that can verify but not sign here (no key file mounted). */
+    @Transactional
+    public Optional<Signing> currentIfAny(Authority authority) {
         for (SigningKey key : SigningKey.listFor(authority)) {
             Signer signer = signers.get(key.kid);
             if (key.status == SigningKey.Status.ACTIVE && signer != null) {
-                return new Signing(key, signer);
+                return Optional.of(new Signing(key, signer));
             }
         }
-        throw new ProblemException(ProblemType.NO_SIGNING_KEY,
-                "Authority " + authority.code + " has no active signing key on this service");
+        return Optional.empty();
     }
 
     /** A new version; certificates issued from now on use it, earlier ones keep verifying with theirs. */

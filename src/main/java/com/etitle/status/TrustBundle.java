@@ -118,7 +118,19 @@ public class TrustBundle {
                 .toList();
         List<TokenStatusListEntry> tokenLists = new ArrayList<>();
         List<StatusListEntry> w3cLists = new ArrayList<>();
+        List<Authority> signers = new ArrayList<>();
+        List<CompactJws.Signature> signatures = new ArrayList<>();
+        for (Authority authority : Authority.<Authority>list("order by code")) {
+            signer.jwsSignature(authority, TYPE).ifPresent(signature -> {
+                signers.add(authority);
+                signatures.add(signature);
+            });
+        }
         for (StatusList list : em.createQuery("from StatusList l join fetch l.authority order by l.id", StatusList.class).getResultList()) {
+            if (signers.stream().noneMatch(a -> a.id.equals(list.authority.id))) {
+                // an authority that cannot sign here has no list this replica can vouch for; another replica's bundle has them
+                continue;
+            }
             String issuer = ids.issuerId(list.authority.code);
             tokenLists.add(new TokenStatusListEntry(ids.tokenStatusList(list.id), issuer, lists.signedTokenList(String.valueOf(list.id))));
             for (StatusPurpose purpose : StatusPurpose.values()) {
@@ -128,9 +140,6 @@ public class TrustBundle {
         }
         Content content = new Content(TYPE, issuedAt, issuedAt.plus(REFRESH), issuedAt.plus(StatusLists.TOKEN_LIST_VALIDITY.multipliedBy(3).dividedBy(4)),
                 entries, tokenLists, w3cLists);
-        List<CompactJws.Signature> signatures = Authority.<Authority>list("order by code").stream()
-                .map(a -> signer.jwsSignature(a, TYPE))
-                .toList();
         try {
             return CompactJws.signGeneral(mapper.writeValueAsBytes(content), signatures, mapper);
         } catch (JsonProcessingException e) {
