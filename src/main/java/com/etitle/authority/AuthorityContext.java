@@ -1,7 +1,5 @@
 package com.etitle.authority;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,26 +22,21 @@ class AuthorityContext implements JsonLdContext {
     }
 
     @Override
-    public String name() {
-        return PublicIds.AUTHORITY_CONTEXT_PATH.substring(PublicIds.CONTEXTS_PATH.length() + 1);
+    public String path() {
+        return PublicIds.AUTHORITY_CONTEXT_PATH;
     }
 
     @Override
     public Map<String, Object> document() {
-        String vocab = ids.authorityContextUrl() + "#";
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("@version", 1.1);
-        terms.put("@protected", true);
-        terms.put("name", "https://schema.org/name");
-        for (String term : List.of("code", "region", "algorithm", "kid", "status")) {
-            terms.put(term, vocab + term);
-        }
-        terms.put("keys", Map.of("@id", vocab + "keys", "@container", "@set"));
-        terms.put("version", Map.of("@id", vocab + "version", "@type", XSD + "integer"));
-        terms.put("createdAt", Map.of("@id", vocab + "createdAt", "@type", XSD + "dateTime"));
-        terms.put("compromisedAt", Map.of("@id", vocab + "compromisedAt", "@type", XSD + "dateTime"));
-        terms.put("JsonWebKey", SECURITY + "JsonWebKey");
-        terms.put("publicKeyJwk", Map.of("@id", SECURITY + "publicKeyJwk", "@type", "@json"));
-        return Map.of("@context", terms);
+        return Terms.of(ids.authorityContextUrl())
+                .iri("name", "https://schema.org/name")
+                .plain("code", "region", "algorithm", "kid", "status")
+                .container("keys", "@set")
+                .typed("version", XSD + "integer")
+                .typed("createdAt", XSD + "dateTime")
+                .typed("compromisedAt", XSD + "dateTime")
+                .iri("JsonWebKey", SECURITY + "JsonWebKey")
+                .typed("publicKeyJwk", SECURITY + "publicKeyJwk", "@json")
+                .document();
     }
 }

@@ -1,7 +1,5 @@
 package com.etitle.certificate;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,24 +18,17 @@ class CredentialContext implements JsonLdContext {
     }
 
     @Override
-    public String name() {
-        return PublicIds.CONTEXT_PATH.substring(PublicIds.CONTEXTS_PATH.length() + 1);
+    public String path() {
+        return PublicIds.CONTEXT_PATH;
     }
 
     @Override
     public Map<String, Object> document() {
-        String vocab = ids.contextUrl() + "#";
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("@version", 1.1);
-        terms.put("@protected", true);
-        for (String term : List.of("ProfessionalTitleCredential", "ProfessionalTitleHolder", "ProfessionalTitle")) {
-            terms.put(term, vocab + term);
-        }
-        for (String term : List.of("workUnit", "professionalTitle", "certificateNumber", "replaces", "qualificationName", "level", "series",
-                "specialty", "effectiveScope", "acquisitionRoute", "promotionType", "committee", "approvalDocumentNumber")) {
-            terms.put(term, vocab + term);
-        }
-        terms.put("qualificationDate", Map.of("@id", vocab + "qualificationDate", "@type", JsonLdContext.XSD + "date"));
-        return Map.of("@context", terms);
+        return Terms.of(ids.contextUrl())
+                .plain("ProfessionalTitleCredential", "ProfessionalTitleHolder", "ProfessionalTitle")
+                .plain("workUnit", "professionalTitle", "certificateNumber", "replaces", "qualificationName", "level", "series",
+                        "specialty", "effectiveScope", "acquisitionRoute", "promotionType", "committee", "approvalDocumentNumber")
+                .typed("qualificationDate", XSD + "date")
+                .document();
     }
 }

@@ -41,8 +41,8 @@ public class ContextResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response context(@Parameter(description = "The context's name", example = "professional-title") @PathParam("name") String name,
             @Parameter(description = "Its version", example = "v1") @PathParam("version") String version) {
-        String path = name + "/" + version;
-        return contexts.stream().filter(c -> c.name().equals(path)).findFirst()
+        String path = "/ns/" + name + "/" + version;
+        return contexts.stream().filter(c -> c.path().equals(path)).findFirst()
                 .map(c -> Response.ok(c.document()).header("Cache-Control", CACHE).build())
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No JSON-LD context with this name"));
     }

@@ -1,7 +1,5 @@
 package com.etitle.voidnotice;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,24 +18,19 @@ class VoidNoticeContext implements JsonLdContext {
     }
 
     @Override
-    public String name() {
-        return PublicIds.VOID_NOTICE_CONTEXT_PATH.substring(PublicIds.CONTEXTS_PATH.length() + 1);
+    public String path() {
+        return PublicIds.VOID_NOTICE_CONTEXT_PATH;
     }
 
     @Override
     public Map<String, Object> document() {
-        String vocab = ids.voidNoticeContextUrl() + "#";
-        Map<String, Object> terms = new LinkedHashMap<>();
-        terms.put("@version", 1.1);
-        terms.put("@protected", true);
-        terms.put(VoidNoticeService.TYPE, vocab + VoidNoticeService.TYPE);
-        terms.put("name", "https://schema.org/name");
-        for (String term : List.of("noticeNumber", "authority", "code", "certificateNumber", "holderName", "qualificationName", "reason")) {
-            terms.put(term, vocab + term);
-        }
-        terms.put("entries", Map.of("@id", vocab + "entries", "@container", "@list"));
-        terms.put("publishedAt", Map.of("@id", vocab + "publishedAt", "@type", XSD + "dateTime"));
-        terms.put("voidDate", Map.of("@id", vocab + "voidDate", "@type", XSD + "date"));
-        return Map.of("@context", terms);
+        return Terms.of(ids.voidNoticeContextUrl())
+                .plain(VoidNoticeService.TYPE)
+                .iri("name", "https://schema.org/name")
+                .plain("noticeNumber", "authority", "code", "certificateNumber", "holderName", "qualificationName", "reason")
+                .container("entries", "@list")
+                .typed("publishedAt", XSD + "dateTime")
+                .typed("voidDate", XSD + "date")
+                .document();
     }
 }
