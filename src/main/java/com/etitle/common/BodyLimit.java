@@ -4,26 +4,33 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses bodies over 64 KiB with problem+json before any of it is read. A body without a
+ * Refuses bodies over 64 KiB with problem+json before any of it is read; opening a publicity notice may send up to
+ * 1 MiB, since its documented maximum of 500 candidates with every field at its longest in Chinese is about
+ * 780 KB of UTF-8 (a typical 500-candidate notice is near 150 KB). A body without a
  * Content-Length (chunked) is refused with 411: its size would only be known after reading it, and
  * JSON clients always know the length of what they send. Quarkus' own limit
- * ({@code quarkus.http.limits.max-body-size}, the same figure) stays as a second guard.
+ * ({@code quarkus.http.limits.max-body-size}, the larger figure) stays as a second guard.
  */
 @Singleton
 public class BodyLimit {
 
     public static final long MAX_BYTES = 64 * 1024;
+    /** The one operation allowed a larger body: {@code POST /api/v1/publicity-notices}. */
+    public static final long NOTICE_MAX_BYTES = 1024 * 1024;
+    static final String NOTICE_PATH = "/api/v1/publicity-notices";
 
     void install(@Observes Router router) {
         // right after CrossOriginFilter, so that a page on another origin can read the refusal
         router.route().order(CrossOriginFilter.ORDER + 1).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && tooLarge(length)) {
-                refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + MAX_BYTES + " bytes");
+            long limit = limit(ctx);
+            if (length != null && tooLarge(length, limit)) {
+                refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + limit + " bytes here");
             } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                 refuse(ctx, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header, not chunked");
             } else {
@@ -42,9 +49,14 @@ public class BodyLimit {
                         + ",\"detail\":\"" + detail + "\",\"instance\":\"" + ctx.normalizedPath().replace("\"", "") + "\"}");
     }
 
-    private static boolean tooLarge(String length) {
+    private static long limit(RoutingContext ctx) {
+        boolean notice = ctx.request().method() == HttpMethod.POST && NOTICE_PATH.equals(ctx.normalizedPath());
+        return notice ? NOTICE_MAX_BYTES : MAX_BYTES;
+    }
+
+    private static boolean tooLarge(String length, long limit) {
         try {
-            return Long.parseLong(length.trim()) > MAX_BYTES;
+            return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
             return true;
         }

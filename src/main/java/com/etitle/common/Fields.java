@@ -1,5 +1,6 @@
 package com.etitle.common;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -73,7 +74,7 @@ public final class Fields {
     }
 
     public String text(String field, String value, int min, int max, boolean required) {
-        String v = strip(value);
+        String v = nfc(strip(value));
         if (v == null) {
             if (required) {
                 fail(field, "is required");
@@ -93,7 +94,7 @@ public final class Fields {
 
     /** Like {@link #text(String, String, int)} but line breaks (and tabs) are allowed, for letters and replies. */
     public String multilineText(String field, String value, int min, int max) {
-        String v = strip(value);
+        String v = nfc(strip(value));
         if (v == null) {
             fail(field, "is required");
             return null;
@@ -275,6 +276,31 @@ public final class Fields {
             return MOBILE.matcher(digits.substring(2)).matches();
         }
         return PHONE_NATIONAL.matcher(digits).matches();
+    }
+
+    /**
+     * The text in Unicode normalisation form C, so that a name typed as precomposed characters (é) and one sent
+     * decomposed (e and a combining accent) are stored, signed and compared as the same name. Every text field
+     * checked here is stored in this form; verification normalises what it is given with this same function.
+     */
+    public static String nfc(String s) {
+        return s == null || Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * True when the text holds a control character: C0 (tab and line breaks included), DEL or C1. No identifier,
+     * number, code or header value we read may hold one; a NUL in particular cannot be stored by PostgreSQL.
+     */
+    public static boolean hasControlCharacter(String s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The stripped text, or null when absent or blank. */

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Writes into the OpenAPI contract the answers every operation shares, so that a resource annotates only what is its
  * own. Each rule mirrors code that answers whatever the resource does: {@link ProblemMapper} (400 for unreadable JSON,
- * 401, 403, 404, 415, 500, and 503 when the database is unavailable, on every operation that uses it), {@link BodyLimit} (411, 413) and the bearer-token check. An answer a resource documents
+ * 401, 403, 404, 415, 500, and 503 when the database is unavailable, on every operation that uses it), {@link ParameterGate}
+ * (400 for a path parameter or header), {@link BodyLimit} (411, 413) and the bearer-token check. An answer a resource documents
  * itself is kept as it is, with its more precise description.
  *
  * <p>Security: an operation with no security requirement (neither its resource's {@code @SecurityRequirement} nor the
@@ -40,14 +41,19 @@ public class OpenApiConventions implements OASFilter {
     /** Named answers in components/responses, referenced by every operation they apply to. */
     enum Shared {
         MALFORMED_REQUEST("MalformedRequest", "400",
-                "The body is not JSON, has a duplicate member name, trailing data, a field of the wrong JSON type or an unknown field"
-                        + " (malformed-request; a field at fault is named in invalid-params)"),
-        INVALID_QUERY("InvalidQuery", "400", "A query parameter is invalid (invalid-query, the parameter named in invalid-params)"),
+                "The body is not JSON, has a duplicate member name, trailing data, a field of the wrong JSON type, a string with a"
+                        + " control character or an unknown field (malformed-request; a field at fault is named in invalid-params);"
+                        + " or a path parameter or header holds a control character (invalid-parameter)"),
+        INVALID_QUERY("InvalidQuery", "400", "A query parameter is invalid (invalid-query, the parameter named in invalid-params);"
+                + " or a path parameter or header holds a control character (invalid-parameter)"),
+        INVALID_PARAMETER("InvalidParameter", "400", "A path parameter or header holds a control character, or an Idempotency-Key"
+                + " is empty (invalid-parameter, the parameter named in invalid-params)"),
         UNAUTHENTICATED("Unauthenticated", "401", "Missing, expired or invalid bearer token (unauthenticated); see WWW-Authenticate"),
         FORBIDDEN("Forbidden", "403", "The token's role does not allow this operation, or it names no authority registered here (forbidden)"),
         NOT_FOUND("NotFound", "404", "Nothing matches the path parameters (not-found)"),
         LENGTH_REQUIRED("LengthRequired", "411", "A chunked body without Content-Length (length-required)"),
-        PAYLOAD_TOO_LARGE("PayloadTooLarge", "413", "The body is over " + BodyLimit.MAX_BYTES / 1024 + " KiB (payload-too-large)"),
+        PAYLOAD_TOO_LARGE("PayloadTooLarge", "413", "The body is over " + BodyLimit.MAX_BYTES / 1024 + " KiB ("
+                + BodyLimit.NOTICE_MAX_BYTES / 1024 / 1024 + " MiB when opening a publicity notice) (payload-too-large)"),
         UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", "415", "The body is not sent as application/json (unsupported-media-type)"),
         INTERNAL_ERROR("InternalError", "500", "The service could not complete the request (internal-error); nothing was changed,"
                 + " and the details are in the service's log, never in the answer"),
@@ -106,6 +112,9 @@ public class OpenApiConventions implements OASFilter {
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
             add(responses, used, Shared.INVALID_QUERY);
+        }
+        if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH || p.getIn() == Parameter.In.HEADER)) {
+            add(responses, used, Shared.INVALID_PARAMETER);
         }
         if (authenticated) {
             add(responses, used, Shared.UNAUTHENTICATED);

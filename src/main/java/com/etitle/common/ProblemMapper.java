@@ -70,6 +70,10 @@ public class ProblemMapper {
             return response(ProblemType.MALFORMED_REQUEST, "Unknown field '" + unknown.getPropertyName() + "'", uri,
                     List.of(new Problem.InvalidParam(pointer(unknown), "unknown field")));
         }
+        if (e instanceof JsonStrings.RefusedString refused) {
+            return response(ProblemType.MALFORMED_REQUEST, "Field '" + pointer(refused) + "' holds a control character", uri,
+                    List.of(new Problem.InvalidParam(pointer(refused), "must not contain control characters")));
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return response(ProblemType.MALFORMED_REQUEST, "Field '" + pointer(mapping) + "' has the wrong JSON type", uri,
                     List.of(new Problem.InvalidParam(pointer(mapping), "wrong JSON type")));

@@ -7,6 +7,7 @@ package com.etitle.common;
 public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON of the expected shape"),
     INVALID_QUERY("invalid-query", 400, "One or more query parameters are invalid"),
+    INVALID_PARAMETER("invalid-parameter", 400, "A path parameter or header is empty or holds characters that are not allowed"),
     VALIDATION_FAILED("validation-failed", 422, "One or more fields are invalid"),
     CALENDAR_NO_DATA("calendar-no-data", 422, "The working-day calendar has no data for a date the request reaches"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "The Idempotency-Key was already used with a different request"),

@@ -20,6 +20,7 @@ import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.CertificateView;
 import com.etitle.common.ClockProducer;
+import com.etitle.common.Fields;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -35,6 +36,10 @@ public class StatusService {
 
     /** Seed 004 §4 / seed 000 §15: after a revocation for fraud, 3 years without applying. */
     static final int DISHONESTY_YEARS = 3;
+    /** A suspension's free-text reason: the length of {@code certificate.status_reason} (V8_1). */
+    public static final int SUSPENSION_REASON_MAX = 200;
+    /** The internal note of a status change, kept only in the audit record. */
+    public static final int NOTE_MAX = 500;
 
     private final EntityManager em;
     private final Clock clock;
@@ -73,12 +78,12 @@ public class StatusService {
 
     @Transactional
     public CertificateView suspend(Authority authority, String actor, String number, StatusChangeRequest request) {
-        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        if (reason != null && reason.length() > 200) {
-            throw invalid("reason", "must be at most 200 characters");
-        }
+        Fields fields = new Fields();
+        String reason = fields.optionalText("reason", request == null ? null : request.reason(), SUSPENSION_REASON_MAX);
+        String note = fields.optionalText("note", request == null ? null : request.note(), NOTE_MAX);
+        fields.throwIfInvalid("the status was not changed");
         Certificate c = Certificate.ownedBy(authority, number);
-        move(c, CertificateStatus.SUSPENDED, reason, note(request), actor);
+        move(c, CertificateStatus.SUSPENDED, reason, note, actor);
         return CertificateView.of(c, ids);
     }
 
@@ -137,13 +142,10 @@ public class StatusService {
     }
 
     private static String note(StatusChangeRequest request) {
-        if (request == null || request.note() == null || request.note().isBlank()) {
-            return null;
-        }
-        if (request.note().length() > 500) {
-            throw invalid("note", "must be at most 500 characters");
-        }
-        return request.note().strip();
+        Fields fields = new Fields();
+        String note = fields.optionalText("note", request == null ? null : request.note(), NOTE_MAX);
+        fields.throwIfInvalid("the status was not changed");
+        return note;
     }
 
     private static ProblemException invalid(String field, String reason) {

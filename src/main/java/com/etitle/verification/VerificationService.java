@@ -18,6 +18,7 @@ import com.etitle.authority.SigningKey;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.TitleFacts;
+import com.etitle.common.Fields;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -279,6 +280,14 @@ public class VerificationService {
     private record KeyAndCertificate(SigningKey key, Certificate certificate) {
 
         static Optional<KeyAndCertificate> find(String kid, String number) {
+            // values decoded from a signed form are the caller's; one PostgreSQL cannot hold (a NUL) or no key id
+            // has is unknown, the same answer as any other unknown key or number
+            if (kid == null || kid.length() > 64 || Fields.hasControlCharacter(kid)) {
+                return Optional.empty();
+            }
+            if (Fields.hasControlCharacter(number)) {
+                number = null;
+            }
             List<Object[]> rows = SigningKey.getEntityManager().createQuery(
                     "select k, c from SigningKey k join fetch k.authority a left join Certificate c on c.authority = a and c.number = :number"
                             + " where k.kid = :kid", Object[].class)
