@@ -2,7 +2,6 @@ package com.etitle.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -189,7 +188,8 @@ public class VerificationService {
         boolean known = candidate != null && candidate.number.equals(number);
         String expectedName = candidate == null ? STAND_IN_NAME : candidate.title.holderName;
         String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode;
-        boolean nameMatches = constantTimeEquals(nfc(expectedName), nfc(name));
+        // names compare as people read them: one typed decomposed (NFD) matches the same name stored composed (NFC)
+        boolean nameMatches = constantTimeEquals(Fields.nfc(expectedName), Fields.nfc(name));
         boolean codeMatches = constantTimeEquals(expectedCode, code.toUpperCase(Locale.ROOT));
         if (!(known & nameMatches & codeMatches)) {
             brake.failed(buckets);
@@ -201,14 +201,6 @@ public class VerificationService {
 
     private static final String STAND_IN_NAME = "\u0000".repeat(3);
     private static final String STAND_IN_CODE = "\u0000".repeat(8);
-
-    /**
-     * Names compare as people read them: a name typed in decomposed form (NFD, as some keyboards and macOS file names
-     * give it) matches the same name stored composed. Issuance normalises too (issue 11); this is the verification side.
-     */
-    private static String nfc(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFC);
-    }
 
     /**
      * The certificate of a number, with its authority; for an unknown number another certificate (the first issued)
