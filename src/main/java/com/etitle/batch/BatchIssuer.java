@@ -232,7 +232,8 @@ public class BatchIssuer {
                 // the driver's batch message lists every bound value, ID numbers included: keep only the server's error line
                 SQLException cause = e.getNextException() != null ? e.getNextException() : e;
                 String first = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-                throw new IllegalStateException("batch insert failed (SQLState " + cause.getSQLState() + "): " + first);
+                // the SQLState stays, so that a database out of disk or gone answers 503 rather than 500
+                throw new SQLException("batch insert failed: " + first, cause.getSQLState(), cause.getErrorCode());
             }
         });
     }

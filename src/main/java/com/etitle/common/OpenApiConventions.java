@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Writes into the OpenAPI contract the answers every operation shares, so that a resource annotates only what is its
  * own. Each rule mirrors code that answers whatever the resource does: {@link ProblemMapper} (400 for unreadable JSON,
- * 401, 403, 404, 415, 500), {@link BodyLimit} (411, 413) and the bearer-token check. An answer a resource documents
+ * 401, 403, 404, 415, 500, and 503 when the database is unavailable, on every operation that uses it), {@link BodyLimit} (411, 413) and the bearer-token check. An answer a resource documents
  * itself is kept as it is, with its more precise description.
  *
  * <p>Security: an operation with no security requirement (neither its resource's {@code @SecurityRequirement} nor the
@@ -33,6 +33,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * request for something the operation does not offer, not a use of it.
  */
 public class OpenApiConventions implements OASFilter {
+
+    /** Operations answered from the jar alone, which keep working while the database is away: no 503 for them. */
+    static final Set<String> WITHOUT_DATABASE = Set.of("getJsonLdContext", "getVerifyPage");
 
     /** Named answers in components/responses, referenced by every operation they apply to. */
     enum Shared {
@@ -46,8 +49,10 @@ public class OpenApiConventions implements OASFilter {
         LENGTH_REQUIRED("LengthRequired", "411", "A chunked body without Content-Length (length-required)"),
         PAYLOAD_TOO_LARGE("PayloadTooLarge", "413", "The body is over " + BodyLimit.MAX_BYTES / 1024 + " KiB (payload-too-large)"),
         UNSUPPORTED_MEDIA_TYPE("UnsupportedMediaType", "415", "The body is not sent as application/json (unsupported-media-type)"),
-        INTERNAL_ERROR("InternalError", "500", "The service could not complete the request, for instance because its database is"
-                + " unreachable (internal-error); nothing was changed, and the details are in the service's log, never in the answer");
+        INTERNAL_ERROR("InternalError", "500", "The service could not complete the request (internal-error); nothing was changed,"
+                + " and the details are in the service's log, never in the answer"),
+        DATABASE_UNAVAILABLE("DatabaseUnavailable", "503", "The service's database is unreachable, did not answer within its timeouts"
+                + " or is out of resources such as disk (database-unavailable); nothing was changed: retry after Retry-After seconds");
 
         final String name;
         final String status;
@@ -75,6 +80,9 @@ public class OpenApiConventions implements OASFilter {
             APIResponse answer = problem(shared.description);
             if (shared == Shared.UNAUTHENTICATED) {
                 answer.addHeader("WWW-Authenticate", header(SchemaType.STRING, "Bearer: the authentication scheme to use"));
+            }
+            if (shared == Shared.DATABASE_UNAVAILABLE) {
+                answer.addHeader("Retry-After", retryAfter());
             }
             components.addResponse(shared.name, answer);
         }
@@ -107,6 +115,9 @@ public class OpenApiConventions implements OASFilter {
             add(responses, used, Shared.NOT_FOUND);
         }
         add(responses, used, Shared.INTERNAL_ERROR);
+        if (!WITHOUT_DATABASE.contains(op.getOperationId())) {
+            addDatabaseUnavailable(responses, used);
+        }
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             APIResponse answer = entry.getValue();
             if (answer.getRef() == null && entry.getKey().matches("[45]\\d\\d") && answer.getContent() == null) {
@@ -120,6 +131,28 @@ public class OpenApiConventions implements OASFilter {
         }
         // in status order, so that a reader (and a diff) finds an answer where it expects it
         responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+    }
+
+    /**
+     * An operation with a 503 of its own (a signing key this replica lacks) keeps it, and its description and headers
+     * grow by the database's case, since one status can carry only one answer.
+     */
+    private static void addDatabaseUnavailable(APIResponses responses, Set<Shared> used) {
+        APIResponse own = responses.getAPIResponse(Shared.DATABASE_UNAVAILABLE.status);
+        if (own == null) {
+            add(responses, used, Shared.DATABASE_UNAVAILABLE);
+            return;
+        }
+        if (own.getRef() == null) {
+            own.setDescription(own.getDescription() + "; or the database is unavailable (database-unavailable): retry after Retry-After seconds");
+            if (own.getHeaders() == null || !own.getHeaders().containsKey("Retry-After")) {
+                own.addHeader("Retry-After", retryAfter());
+            }
+        }
+    }
+
+    private static Header retryAfter() {
+        return header(SchemaType.INTEGER, "Seconds to wait before trying again (sent with database-unavailable)");
     }
 
     private static Stream<Parameter> stream(List<Parameter> parameters) {

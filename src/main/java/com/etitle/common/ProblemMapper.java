@@ -138,6 +138,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response internal(Throwable e, UriInfo uri) {
+        var databaseFault = DatabaseFaults.reason(e);
+        if (databaseFault.isPresent()) {
+            // one line, no stack trace: an outage would write one per request, and the readiness check says the rest
+            LOG.warnf("Database unavailable (%s), answered 503", databaseFault.get());
+            return Response.fromResponse(response(ProblemType.DATABASE_UNAVAILABLE,
+                            "The service's database is unavailable; nothing was changed, try again later", uri, List.of()))
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseFaults.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         LOG.errorf(e, "Unhandled error on %s", uri == null ? "?" : uri.getPath());
         return response(ProblemType.INTERNAL_ERROR, "The service could not complete the request", uri, List.of());
     }

@@ -35,6 +35,7 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", 412, "The resource changed since the ETag in If-Match was read"),
     GRANT_LIMIT("grant-limit", 409, "The certificate has as many active verification grants as allowed"),
     DOCUMENT_SIGNING_UNAVAILABLE("document-signing-unavailable", 503, "The authority's document-signing key is not available on this service"),
+    DATABASE_UNAVAILABLE("database-unavailable", 503, "The database cannot be reached or is out of resources; retry after the time in Retry-After"),
     INTERNAL_ERROR("internal-error", 500, "Internal error");
 
     private final String slug;
