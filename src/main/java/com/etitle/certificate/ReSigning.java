@@ -93,6 +93,7 @@ public class ReSigning {
                     "Key " + kid + " is not marked compromised: what it signed still verifies");
         }
         AuthoritySigner.Signing signing = signer.current(authority);
+        long started = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long keyId = compromised.id;
 
@@ -133,7 +134,8 @@ public class ReSigning {
         summary.put("leftRevokedOrVoided", outcome.leftRevokedOrVoided());
         events.add(new AuditLog.Event(actor, authority.code, "key.re-signed", kid, summary));
         audit.appendAll(events);
-        LOG.infof("Re-signed %d certificates of key %s with %s", made.size(), kid, signing.key().kid);
+        LOG.infof("Re-signed %d certificates of key %s with %s in %d ms", made.size(), kid, signing.key().kid,
+                (System.nanoTime() - started) / 1_000_000);
         return outcome;
     }
 

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +27,7 @@ import com.etitle.support.Pdfs;
 import com.etitle.support.Problems;
 import com.etitle.support.Qr;
 import com.etitle.support.Requests;
+import com.etitle.support.TestClock;
 import com.etitle.support.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,6 +51,14 @@ class ReSigningTest {
     @TempDir
     Path dir;
 
+    @Inject
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"TEST-RK-ED", "TEST-RK-SM2"})
     void holders_of_still_valid_certificates_get_a_re_signed_credential_and_token_that_verify(String authority) throws Exception {
@@ -62,6 +77,9 @@ class ReSigningTest {
         assertThat(before.getMap("$")).doesNotContainKey("newSignatureAvailable");
         assertThat(verifyToken(valid.getString("token")).getString("result")).isEqualTo("KEY_COMPROMISED");
 
+        // re-signed a day after issuance, so the proof's new created can be told from validFrom
+        Instant later = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        clock.set(later);
         JsonPath report = reSign(authority, kid).then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getString("compromisedKeyId")).isEqualTo(kid);
@@ -88,7 +106,8 @@ class ReSigningTest {
         // the same certificate, newly signed: everything but the proof and the key is as issued
         ObjectNode old = (ObjectNode) MAPPER.readTree(valid.prettify()).get("credential");
         assertThat(withoutProof(credential)).isEqualTo(withoutProof(old));
-        assertThat(credential.at("/proof/created").asText()).isNotEqualTo(old.at("/proof/created").asText());
+        assertThat(credential.at("/proof/created").asText()).isEqualTo(later.toString());
+        assertThat(credential.get("validFrom")).isEqualTo(old.get("validFrom"));
         assertThat(claims(token)).isEqualTo(claims(valid.getString("token")));
 
         // the suspended one carries a signature that holds again, for the day it is reinstated
