@@ -30,15 +30,18 @@ public record ChainCheck(
     }
 
     @Schema(name = "ChainBreak")
-    public record Break(long entryId, Instant occurredAt, String action, String subject, Defect defect) {
+    public record Break(long entryId, Instant occurredAt, String action,
+            @Schema(description = "What the entry is about; null when the entry is not the calling authority's")
+            String subject,
+            Defect defect) {
     }
 
     static ChainCheck intact(long entriesChecked, Long lastEntryId, String lastEntryHash, Instant checkedAt) {
         return new ChainCheck(true, entriesChecked, lastEntryId, lastEntryHash, null, checkedAt);
     }
 
-    static ChainCheck broken(long entriesChecked, AuditEntry entry, Defect defect, Instant checkedAt) {
+    static ChainCheck broken(long entriesChecked, AuditEntry entry, boolean nameSubject, Defect defect, Instant checkedAt) {
         return new ChainCheck(false, entriesChecked, null, null,
-                new Break(entry.id, entry.occurredAt, entry.action, entry.subject, defect), checkedAt);
+                new Break(entry.id, entry.occurredAt, entry.action, nameSubject ? entry.subject : null, defect), checkedAt);
     }
 }

@@ -85,7 +85,8 @@ public class Bootstrap {
         String base = "http://localhost:" + port;
         String body = "{\"certificateNumber\":\"" + demo.number() + "\",\"holderName\":\"" + demo.holderName()
                 + "\",\"verificationCode\":\"" + demo.verificationCode() + "\"}";
-        LOG.infof("""
+        // one record a line: the log filter escapes line breaks inside a record (common.LogNeutraliser)
+        String welcome = """
 
                 etitle is listening on %s (Swagger UI: %s/q/swagger-ui)
                 Demo authority %s is seeded with %s's certificate %s. Verify it:
@@ -95,6 +96,7 @@ public class Bootstrap {
                 An issuer token for the demo authority: java -jar target/etitle-runner.jar dev-token --role issuer --authority %s
                 A token for %s, to try the holder's API (/api/v1/me/certificates):
                   java -jar target/etitle-runner.jar dev-token --role holder --demo-holder 1
-                """, base, base, DEMO, demo.holderName(), demo.number(), base, body, DEMO, demo.holderName());
+                """.formatted(base, base, DEMO, demo.holderName(), demo.number(), base, body, DEMO, demo.holderName());
+        welcome.lines().forEach(LOG::info);
     }
 }

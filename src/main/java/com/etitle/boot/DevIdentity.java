@@ -78,22 +78,26 @@ public final class DevIdentity {
 
     /** A signed token for {@code role} acting for {@code authority} (may be null for holder tokens). */
     public String mint(String subject, List<String> roles, String authority, Duration ttl) {
-        return mint(subject, roles, authority, null, ttl);
+        return mint(subject, roles, authority, null, Instant.now(), ttl);
+    }
+
+    /** As {@link #mint}, claiming to be issued at {@code issuedAt} (a provider with a wrong clock), valid {@code ttl} after it. */
+    public String mintIssuedAt(String subject, List<String> roles, String authority, Instant issuedAt, Duration ttl) {
+        return mint(subject, roles, authority, null, issuedAt, ttl);
     }
 
     /** A holder's token: role {@code holder} and the hash of their ID number. */
     public String mintHolder(String subject, String idNumberHash, Duration ttl) {
-        return mint(subject, List.of("holder"), null, idNumberHash, ttl);
+        return mint(subject, List.of("holder"), null, idNumberHash, Instant.now(), ttl);
     }
 
-    private String mint(String subject, List<String> roles, String authority, String idNumberHash, Duration ttl) {
+    private String mint(String subject, List<String> roles, String authority, String idNumberHash, Instant now, Duration ttl) {
         try {
             JwtClaims claims = new JwtClaims();
             claims.setIssuer(ISSUER);
             claims.setAudience(AUDIENCE);
             claims.setSubject(subject);
             claims.setJwtId(UUID.randomUUID().toString());
-            Instant now = Instant.now();
             claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
             claims.setExpirationTime(NumericDate.fromSeconds(now.plus(ttl).getEpochSecond()));
             claims.setStringListClaim("groups", roles);

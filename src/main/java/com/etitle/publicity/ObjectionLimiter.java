@@ -1,29 +1,32 @@
 package com.etitle.publicity;
 
-import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.inject.Singleton;
 
-import com.etitle.common.RateLimiter;
+import com.etitle.common.SharedBuckets;
 import com.etitle.common.TooManyRequestsException;
 
-/** The brake on objections: {@code etitle.publicity.objections.per-client} per period and client address, per replica. */
+/**
+ * The brake on objections: {@code etitle.publicity.objections.per-client} per period and client address, counted in
+ * PostgreSQL, so every replica shares one count and a restart forgets nothing.
+ */
 @Singleton
 public class ObjectionLimiter {
 
-    private final RateLimiter limiter;
+    private final SharedBuckets buckets;
+    private final SharedBuckets.Limit limit;
 
-    ObjectionLimiter(PublicityConfig config, Clock clock) {
-        PublicityConfig.ObjectionLimit limit = config.objections();
-        this.limiter = new RateLimiter(limit.perClient(), limit.period(), clock, limit.maxClients());
+    ObjectionLimiter(PublicityConfig config, SharedBuckets buckets) {
+        this.buckets = buckets;
+        this.limit = new SharedBuckets.Limit("objection-client", config.objections().perClient(), config.objections().period());
     }
 
     /** Counts one attempt of the client, valid or not; throws 429 with Retry-After when it has none left. */
     public void acquire(String clientAddress) {
-        RateLimiter.Decision decision = limiter.acquire(clientAddress);
-        if (!decision.allowed()) {
-            throw new TooManyRequestsException("Too many objections from your address; retry after the time in Retry-After",
-                    decision.retryAfter());
+        Duration wait = buckets.acquire(limit.key(clientAddress));
+        if (!wait.isZero()) {
+            throw new TooManyRequestsException("Too many objections from your address; retry after the time in Retry-After", wait);
         }
     }
 }

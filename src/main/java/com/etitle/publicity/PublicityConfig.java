@@ -16,15 +16,11 @@ public interface PublicityConfig {
     ObjectionLimit objections();
 
     interface ObjectionLimit {
-        /** Objections one client address may file per {@link #period()} (per replica, see README). */
+        /** Objections one client address may file per {@link #period()}, counted in PostgreSQL for all replicas. */
         @WithDefault("5")
         int perClient();
 
         @WithDefault("1m")
         Duration period();
-
-        /** Client addresses remembered at most; beyond that idle ones are forgotten. */
-        @WithDefault("100000")
-        int maxClients();
     }
 }

@@ -4,16 +4,21 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.common.Problem;
+
+import io.vertx.core.http.HttpServerRequest;
 
 /** Public verification, for employers, apps and anyone holding a certificate to check. */
 @Path("/api/v1/verifications")
@@ -39,7 +44,13 @@ public class VerificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Not exactly one form, or a part of number + name + code missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response verify(VerificationRequest request) {
-        return Response.ok(verifications.verify(request)).header("Cache-Control", "no-store").build();
+    @APIResponse(responseCode = "429", description = "Too many failed number + name + code verifications of this number or from"
+            + " this address, or failed grant look-ups from this address; signed forms (credential, token) and working grants are not braked",
+            headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response verify(@Context HttpServerRequest http, VerificationRequest request) {
+        // the connection's address; behind a proxy, Quarkus' proxy-address-forwarding (trusted proxies only) puts the client's here
+        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return Response.ok(verifications.verify(request, client)).header("Cache-Control", "no-store").build();
     }
 }

@@ -2,6 +2,7 @@ package com.etitle.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import com.etitle.certificate.TitleFacts;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
+import com.etitle.common.SharedBuckets;
 import com.etitle.crypto.CompactJws;
 import com.etitle.crypto.DataIntegrity;
 import com.etitle.holder.Grants;
@@ -52,16 +54,24 @@ public class VerificationService {
     private final ObjectMapper mapper;
     private final VerificationLog log;
     private final PublicIds ids;
+    private final GuessBrake brake;
 
-    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids) {
+    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids, GuessBrake brake) {
         this.clock = clock;
         this.keyRing = keyRing;
         this.mapper = mapper;
         this.log = log;
         this.ids = ids;
+        this.brake = brake;
     }
 
+    /** A verification whose caller sends only signed forms, which are never braked. */
     public VerificationAnswer verify(VerificationRequest request) {
+        return verify(request, "unknown");
+    }
+
+    /** {@code client} is the caller's address, which failed guesses are counted against. */
+    public VerificationAnswer verify(VerificationRequest request, String client) {
         if (request == null) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
         }
@@ -79,9 +89,9 @@ public class VerificationService {
             return token(request.token());
         }
         if (request.grant() != null) {
-            return grant(request.grant());
+            return grant(request.grant(), client);
         }
-        return byCode(request);
+        return byCode(request, client);
     }
 
     private VerificationAnswer credential(JsonNode credential) {
@@ -166,7 +176,7 @@ public class VerificationService {
         return status(run, found.get().certificate());
     }
 
-    private VerificationAnswer byCode(VerificationRequest request) {
+    private VerificationAnswer byCode(VerificationRequest request, String client) {
         List<InvalidParam> missing = new ArrayList<>();
         String number = required("certificateNumber", request.certificateNumber(), missing);
         String name = required("holderName", request.holderName(), missing);
@@ -174,25 +184,61 @@ public class VerificationService {
         if (!missing.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed", missing);
         }
+        // before anything is compared: while braked, a right code answers exactly like a wrong one
+        List<SharedBuckets.Key> buckets = brake.keys(number, client);
+        brake.check(buckets);
         Run run = new Run(Method.NUMBER_AND_CODE);
-        Optional<Certificate> found = number.length() > 32 ? Optional.empty() : Certificate.findByNumber(number);
-        // Compare both secrets even when the number is unknown, so every "no match" costs the same.
-        String expectedName = found.map(c -> c.title.holderName).orElse("\u0000");
-        String expectedCode = found.map(c -> c.verificationCode).orElse("\u0000");
-        boolean nameMatches = constantTimeEquals(expectedName, name);
+        // An unknown number, a wrong name and a wrong code do the same work: one query that always maps one row (the
+        // certificate or a stand-in), the same two comparisons, the same failure counted; only the flag differs.
+        Certificate candidate = CertificateOrStandIn.find(number);
+        boolean known = candidate != null && candidate.number.equals(number);
+        String expectedName = candidate == null ? STAND_IN_NAME : candidate.title.holderName;
+        String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode;
+        boolean nameMatches = constantTimeEquals(nfc(expectedName), nfc(name));
         boolean codeMatches = constantTimeEquals(expectedCode, code.toUpperCase(Locale.ROOT));
-        if (found.isEmpty() || !nameMatches || !codeMatches) {
+        if (!(known & nameMatches & codeMatches)) {
+            brake.failed(buckets);
             return run.fail(MATCH, Outcome.NO_MATCH);
         }
         run.pass(MATCH);
-        return statusOf(run, found.get());
+        return statusOf(run, candidate);
+    }
+
+    private static final String STAND_IN_NAME = "\u0000".repeat(3);
+    private static final String STAND_IN_CODE = "\u0000".repeat(8);
+
+    /**
+     * Names compare as people read them: a name typed in decomposed form (NFD, as some keyboards and macOS file names
+     * give it) matches the same name stored composed. Issuance normalises too (issue 11); this is the verification side.
+     */
+    private static String nfc(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * The certificate of a number, with its authority; for an unknown number another certificate (the first issued)
+     * stands in, so the database reads and the mapping are the same whatever the number. The caller must check the
+     * number before trusting anything.
+     */
+    private static final class CertificateOrStandIn {
+
+        static Certificate find(String number) {
+            List<Certificate> rows = Certificate.getEntityManager().createQuery(
+                    "select c from Certificate c join fetch c.authority where c.number = :number"
+                            + " or c.id = (select min(s.id) from Certificate s)"
+                            + " order by case when c.number = :number then 0 else 1 end", Certificate.class)
+                    .setParameter("number", number.length() > 32 ? "" : number)
+                    .setMaxResults(1)
+                    .getResultList();
+            return rows.isEmpty() ? null : rows.get(0);
+        }
     }
 
     /**
      * A holder's grant: an unknown, ended and expired code give the very answer of a wrong code (one query, the
      * same checks listed), so a verifier learns nothing about codes that do not work.
      */
-    private VerificationAnswer grant(String code) {
+    private VerificationAnswer grant(String code, String client) {
         if (code.isBlank()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The grant code is empty",
                     List.of(new InvalidParam("grant", "is required")));
@@ -201,6 +247,11 @@ public class VerificationService {
         Optional<VerificationGrant> grant = code.length() > 64 ? Optional.empty()
                 : VerificationGrant.activeByCode(Grants.hash(code), clock.instant());
         if (grant.isEmpty()) {
+            // only failures are braked, so a holder's working grant always answers; a grant code is 160 random bits,
+            // so this brake is against floods, not against a guess that could succeed
+            List<SharedBuckets.Key> buckets = brake.keys(client);
+            brake.check(buckets);
+            brake.failed(buckets);
             return run.fail(MATCH, Outcome.NO_MATCH);
         }
         run.pass(MATCH);

@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The page a holder's share link opens ({@code /verify#grant=CODE}). The code is in the fragment, so it never
- * reaches a server or its access log; the page's script posts it to the verification API and shows the answer.
+ * reaches a server or its access log; the page's script ({@code /verify.js}, served from the jar) posts it to the
+ * verification API and shows the answer. Its security headers (no inline script, no framing) are set by
+ * {@code common.PageHeaders}, like those of every HTML answer.
  */
 @Path("/verify")
 @Tag(name = "Verification")
@@ -34,9 +36,6 @@ public class VerifyPage {
     public Response page() {
         return Response.ok(PAGE)
                 .header("Cache-Control", "public, max-age=300")
-                .header("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 

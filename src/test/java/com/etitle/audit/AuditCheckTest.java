@@ -128,6 +128,30 @@ class AuditCheckTest {
         }
     }
 
+    @Test
+    void a_break_in_another_authority_s_entry_is_located_without_naming_its_subject() {
+        String number = Api.issue("TEST-B", Requests.engineer()).getString("number");
+        Api.issue("TEST-B", Requests.engineer());
+        long altered = auditEntryOf(number);
+        String original = Database.string("SELECT detail FROM audit_entry WHERE id = " + altered);
+
+        ChainCheck seenByOther;
+        ChainCheck seenByOwner;
+        try {
+            Database.rewriteAuditEntry(altered, Map.of("detail", "{\"forged\":true}"));
+            seenByOther = viaApi("TEST-A");
+            seenByOwner = viaApi("TEST-B");
+        } finally {
+            Database.rewriteAuditEntry(altered, Map.of("detail", original));
+        }
+
+        assertThat(seenByOther.intact()).isFalse();
+        assertThat(seenByOther.firstBreak()).isEqualTo(new ChainCheck.Break(altered, seenByOther.firstBreak().occurredAt(), "certificate.issued",
+                null, ChainCheck.Defect.HASH_MISMATCH));
+        assertThat(seenByOwner.firstBreak()).isEqualTo(new ChainCheck.Break(altered, seenByOwner.firstBreak().occurredAt(), "certificate.issued",
+                number, ChainCheck.Defect.HASH_MISMATCH));
+    }
+
     // --- who may run it
 
     @Test
@@ -154,7 +178,11 @@ class AuditCheckTest {
     // --- helpers
 
     private ChainCheck viaApi() {
-        Response response = given().auth().oauth2(Tokens.issuer("TEST-A")).when().post(CHECKS);
+        return viaApi("TEST-A");
+    }
+
+    private ChainCheck viaApi(String authority) {
+        Response response = given().auth().oauth2(Tokens.issuer(authority)).when().post(CHECKS);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         return read(response);
     }

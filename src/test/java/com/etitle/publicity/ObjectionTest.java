@@ -3,7 +3,9 @@ package com.etitle.publicity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.etitle.crypto.Hashes;
 import com.etitle.support.Committees;
 import com.etitle.support.Database;
 import com.etitle.support.Problems;
@@ -235,6 +238,10 @@ class ObjectionTest {
 
         Problems.assertProblem(sixth, 429, "/problems/rate-limited");
         assertThat(sixth.header("Retry-After")).isEqualTo("12");
+        // the count is in PostgreSQL, shared by every replica, under a digest of the address
+        String bucket = "objection-client:" + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Hashes.sha256(client.getBytes(StandardCharsets.UTF_8)));
+        assertThat(Database.string("SELECT tokens FROM brake_bucket WHERE bucket_key = '" + bucket + "'")).isEqualTo("0");
         Problems.assertProblem(Publicity.object(notice, client, Map.of()), 429, "/problems/rate-limited");
         Publicity.object(notice, Publicity.newClient(), Publicity.objection(entries.get(0))).then().statusCode(201);
         clock.advance(Duration.ofSeconds(11));

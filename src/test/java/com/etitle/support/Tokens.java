@@ -21,6 +21,11 @@ public final class Tokens {
                 Duration.ofMinutes(30));
     }
 
+    /** An issuer's token whose identity provider claims it was issued at {@code issuedAt}, valid 30 minutes from then. */
+    public static String issuerIssuedAt(String authority, java.time.Instant issuedAt) {
+        return TestEnvironment.identity().mintIssuedAt("officer-" + authority, List.of("issuer"), authority, issuedAt, Duration.ofMinutes(30));
+    }
+
     public static String withRole(String role, String authority) {
         return TestEnvironment.identity().mint("someone", List.of(role), authority, Duration.ofMinutes(30));
     }
