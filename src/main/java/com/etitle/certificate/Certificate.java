@@ -23,7 +23,10 @@ import com.etitle.authority.SigningKey;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An issued e-certificate (职称电子证书) with its signed forms, exactly as they were signed. */
+/**
+ * An issued e-certificate (职称电子证书) with its signed forms, exactly as they were signed: at issuance, or again with
+ * the current key after the key that signed them was compromised ({@link ReSigning}).
+ */
 @Entity
 @Table(name = "certificate")
 public class Certificate extends PanacheEntityBase {
@@ -108,7 +111,7 @@ public class Certificate extends PanacheEntityBase {
     public Long batchId;
 
     /**
-     * The signed Verifiable Credential, byte for byte as issued. Loaded on first use: verification reads a
+     * The signed Verifiable Credential, byte for byte as signed. Loaded on first use: verification reads a
      * certificate's status thousands of times a second and never needs its 2-3 KB of signed forms.
      */
     @Basic(fetch = FetchType.LAZY)

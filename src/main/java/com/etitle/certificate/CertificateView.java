@@ -36,7 +36,7 @@ public record CertificateView(
         Issuer issuer,
         String keyId,
         @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                description = "The signed W3C Verifiable Credential, exactly as issued") String credential,
+                description = "The signed W3C Verifiable Credential, exactly as issued or, after a key compromise, as re-signed") String credential,
         @Schema(description = "Compact signed token (JWS) for QR codes") String token) {
 
     @Schema(name = "CertificateIssuer")

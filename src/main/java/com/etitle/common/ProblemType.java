@@ -25,6 +25,7 @@ public enum ProblemType {
     REISSUE_CONFLICT("reissue-conflict", 409, "The reissue application's state does not allow this"),
     KEY_GENERATION_DISABLED("key-generation-disabled", 409, "This deployment does not generate signing keys; mount the new key version instead"),
     NO_SIGNING_KEY("no-signing-key", 409, "The authority has no usable signing key"),
+    KEY_NOT_COMPROMISED("key-not-compromised", 409, "Only what a compromised key version signed is re-signed"),
     PUBLICITY_NOT_OPEN("publicity-not-open", 409, "The publicity period of this notice is not open"),
     ENTRY_WITHDRAWN("entry-withdrawn", 409, "The entry was withdrawn after an upheld objection"),
     OBJECTION_ALREADY_ANSWERED("objection-already-answered", 409, "The objection has already been answered"),

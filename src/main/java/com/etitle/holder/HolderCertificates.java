@@ -37,7 +37,7 @@ public class HolderCertificates {
         return HeldCertificate.of(c, replacement);
     }
 
-    /** The signed credential, byte for byte as issued. */
+    /** The signed credential, byte for byte as issued or re-signed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String credential(String idNumberHash, String number) {
         return Certificate.heldBy(idNumberHash, number).credential;

@@ -83,7 +83,7 @@ public class HolderResource {
     @Path("{number}/credential")
     @Produces({VC, MediaType.APPLICATION_JSON})
     @Operation(operationId = "getMyCredential",
-            summary = "The signed W3C Verifiable Credential of your certificate, byte for byte as issued")
+            summary = "The signed W3C Verifiable Credential of your certificate, byte for byte as issued or, after a key compromise, as re-signed")
     @APIResponse(responseCode = "200", description = "The credential with its Data Integrity proof",
             content = {@Content(mediaType = VC, schema = @Schema(type = SchemaType.OBJECT)),
                     @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT))})

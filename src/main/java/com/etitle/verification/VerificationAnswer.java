@@ -9,6 +9,8 @@ import com.etitle.certificate.Level;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The public answer. It carries a fixed, minimal set of certificate fields and never the holder's ID
  * number; a "no match" answer has exactly the same shape whatever the reason.
@@ -21,6 +23,11 @@ public record VerificationAnswer(
         Subject certificate,
         @Schema(description = "For a verification with a holder's grant that matched: whom the holder shared with, and why")
         Grant grant,
+        @Schema(description = "Only with KEY_COMPROMISED, and only for a credential or token exactly as the service issued it:"
+                + " true when the certificate has since been re-signed with the authority's current key, so its holder can"
+                + " give a new credential or QR code. Absent otherwise.")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Boolean newSignatureAvailable,
         Instant checkedAt) {
 
     @Schema(name = "VerificationWay")

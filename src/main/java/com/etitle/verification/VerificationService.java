@@ -16,6 +16,8 @@ import com.etitle.authority.PublicIds;
 import com.etitle.authority.SigningKey;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
+import com.etitle.certificate.ReSigning;
+import com.etitle.certificate.RetiredSignature;
 import com.etitle.certificate.TitleFacts;
 import com.etitle.common.Fields;
 import com.etitle.common.Problem.InvalidParam;
@@ -114,6 +116,8 @@ public class VerificationService {
             return run.fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
         }
         if (!checkKey(run, key.get())) {
+            run.newSignatureAvailable = retired(found.get(), c -> RetiredSignature.credentialRetired(c.id, key.get().id,
+                    ReSigning.credentialDigest(credential)));
             return run.answer();
         }
         if (!proof.verifiedBy(keyRing.verifier(key.get()))) {
@@ -151,6 +155,8 @@ public class VerificationService {
             return run.fail(KEY_KNOWN, Outcome.UNKNOWN_KEY);
         }
         if (!checkKey(run, key.get())) {
+            run.newSignatureAvailable = retired(found.get(), c -> RetiredSignature.tokenRetired(c.id, key.get().id,
+                    ReSigning.tokenDigest(token)));
             return run.answer();
         }
         if (!parsed.verifiedBy(keyRing.verifier(key.get()))) {
@@ -257,6 +263,15 @@ public class VerificationService {
         return true;
     }
 
+    /**
+     * For a form of a compromised key: true when it is exactly a form the service issued (its digest is on record)
+     * and the certificate has been re-signed since, so its holder has a newer one; null otherwise, as before. Made-up
+     * forms, even signed with the stolen key, do not match a digest, so the flag tells nothing about which numbers exist.
+     */
+    private static Boolean retired(KeyAndCertificate found, java.util.function.Predicate<Certificate> onRecord) {
+        return found.certificate() != null && onRecord.test(found.certificate()) ? Boolean.TRUE : null;
+    }
+
     /** A signed form names a certificate of the signing key's authority; one the register does not know is not valid. */
     private VerificationAnswer status(Run run, Certificate certificate) {
         if (certificate == null) {
@@ -324,6 +339,7 @@ public class VerificationService {
         VerificationAnswer.Subject subject;
         Long certificateId;
         VerificationGrant grant;
+        Boolean newSignatureAvailable;
 
         Run(Method method) {
             this.method = method;
@@ -353,7 +369,8 @@ public class VerificationService {
             if (certificateId != null) {
                 log.record(new VerificationLog.Event(certificateId, now, method, outcome, grant == null ? null : grant.id));
             }
-            return new VerificationAnswer(outcome, outcome == Outcome.VALID, method, List.copyOf(checks), subject, shared, now);
+            return new VerificationAnswer(outcome, outcome == Outcome.VALID, method, List.copyOf(checks), subject, shared,
+                    newSignatureAvailable, now);
         }
     }
 }

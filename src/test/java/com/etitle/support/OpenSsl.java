@@ -40,6 +40,13 @@ public final class OpenSsl {
     /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the 32 raw key bytes follow it. */
     private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
+    /**
+     * DER prefix of an SM2 SubjectPublicKeyInfo: id-ecPublicKey with the curve sm2p256v1 (1.2.156.10197.1.301), then
+     * the uncompressed point 04 || x || y.
+     */
+    private static final byte[] SM2_SPKI_PREFIX = {0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d,
+            0x02, 0x01, 0x06, 0x08, 0x2a, (byte) 0x81, 0x1c, (byte) 0xcf, 0x55, 0x01, (byte) 0x82, 0x2d, 0x03, 0x42, 0x00, 0x04};
+
     private final Path dir;
 
     public OpenSsl(Path dir) {
@@ -59,6 +66,48 @@ public final class OpenSsl {
         assertThat(jwk).as("published key %s", kid).containsEntry("kty", "OKP").containsEntry("crv", "Ed25519");
         String pem = ed25519PublicKeyPem(Base64.getUrlDecoder().decode(jwk.get("x")));
         return verify(pem, KeyAlgorithm.ED25519, dataIntegrityHashData(KeyAlgorithm.ED25519, signed), proofValue(signed));
+    }
+
+    /**
+     * Checks a credential the way an outsider would, for either algorithm: the key of its verification method taken
+     * from /.well-known/jwks.json and turned into PEM by hand, the digests of the JCS forms and the signature by OpenSSL.
+     */
+    public Verdict verifyCredentialWithPublishedKey(ObjectNode signed) {
+        String method = signed.at("/proof/verificationMethod").asText();
+        PublishedKey key = publishedKey(method.substring(method.indexOf('#') + 1));
+        return verify(key.pem(), key.algorithm(), dataIntegrityHashData(key.algorithm(), signed), proofValue(signed));
+    }
+
+    /** Checks a compact token (JWS) over its ASCII signing input with the published key its header names. */
+    public Verdict verifyTokenWithPublishedKey(String token) {
+        String[] parts = token.split("\\.");
+        assertThat(parts).hasSize(3);
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String kid = io.restassured.path.json.JsonPath.from(header).getString("kid");
+        PublishedKey key = publishedKey(kid);
+        return verify(key.pem(), key.algorithm(), (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                Base64.getUrlDecoder().decode(parts[2]));
+    }
+
+    private record PublishedKey(KeyAlgorithm algorithm, String pem) {
+    }
+
+    /** A key of the JWKS as PEM: Ed25519 from its raw x, SM2 from its x and y on the sm2p256v1 curve. */
+    private static PublishedKey publishedKey(String kid) {
+        java.util.Map<String, String> jwk = io.restassured.RestAssured.given().get("/.well-known/jwks.json").then().statusCode(200)
+                .extract().jsonPath().getMap("keys.find { it.kid == '" + kid + "' }");
+        assertThat(jwk).as("published key %s", kid).isNotNull();
+        if ("Ed25519".equals(jwk.get("crv"))) {
+            return new PublishedKey(KeyAlgorithm.ED25519, ed25519PublicKeyPem(Base64.getUrlDecoder().decode(jwk.get("x"))));
+        }
+        assertThat(jwk).containsEntry("kty", "EC").containsEntry("crv", "SM2");
+        byte[] x = Base64.getUrlDecoder().decode(jwk.get("x"));
+        byte[] y = Base64.getUrlDecoder().decode(jwk.get("y"));
+        assertThat(x).hasSize(32);
+        assertThat(y).hasSize(32);
+        byte[] spki = concat(concat(SM2_SPKI_PREFIX, x), y);
+        return new PublishedKey(KeyAlgorithm.SM2, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(spki) + "\n-----END PUBLIC KEY-----\n");
     }
 
     /** Fails unless {@code openssl version} says 3 or later: Ed25519 and SM2 with -rawin and a distinguishing id need it. */
