@@ -102,16 +102,21 @@ class LogLeakTest {
 
     @Test
     void a_line_break_in_a_path_or_a_json_value_cannot_start_a_log_line() throws IOException {
-        Response answer = given().urlEncodingEnabled(false).contentType(ContentType.JSON)
-                .body("{\"value\":\"x\\r\\n" + FORGED + "-body\\u2028" + FORGED + "-sep\"}")
+        // a line break in a path never reaches a resource or a log: ParameterGate refuses it first
+        Response path = given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"value\":\"x\"}")
                 .when().post("/test-only/log-probe/x%0D%0A" + URLEncoder.encode(FORGED + "-path", StandardCharsets.UTF_8).replace("+", "%20"));
-        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(path.statusCode()).isEqualTo(400);
+        // one in a JSON value (letters and replies may hold line breaks) is logged, escaped, by the careless probe
+        Response body = given().contentType(ContentType.JSON)
+                .body("{\"value\":\"x\\r\\n" + FORGED + "-body\\u2028" + FORGED + "-sep\"}")
+                .when().post("/test-only/log-probe/plain");
+        assertThat(body.statusCode()).isEqualTo(500);
 
         List<String> lines = Files.readAllLines(LOG_FILE, StandardCharsets.UTF_8);
         List<String> carrying = lines.stream().filter(line -> line.contains(FORGED)).toList();
         assertThat(carrying).as("the message, the formatted message and the 500's exception were logged").hasSizeGreaterThanOrEqualTo(3);
         assertThat(carrying).allSatisfy(line -> assertThat(line).doesNotStartWith(FORGED).contains("x\\r\\n" + FORGED));
-        assertThat(String.join("\n", carrying)).contains(FORGED + "-path", FORGED + "-body\\u2028" + FORGED + "-sep");
+        assertThat(String.join("\n", carrying)).contains(FORGED + "-body\\u2028" + FORGED + "-sep").doesNotContain(FORGED + "-path");
     }
 
     @Test
