@@ -67,17 +67,20 @@ public class SharedBuckets {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Duration wait(List<Key> keys) {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select bucket_key, tokens, refilled_at from brake_bucket where bucket_key in (:keys)")
+        return wait(keys, em.createQuery("from BrakeBucket b where b.key in :keys", BrakeBucket.class)
                 .setParameter("keys", keys.stream().map(Key::id).toList())
-                .getResultList();
+                .getResultList());
+    }
+
+    /** The same, from the rows of these buckets a caller read itself (a missing row is a full bucket). */
+    public Duration wait(List<Key> keys, List<BrakeBucket> rows) {
+        Instant now = clock.instant();
         long longest = 0;
-        for (Object[] row : rows) {
-            Limit limit = keys.stream().filter(k -> k.id().equals(row[0])).findFirst().orElseThrow().limit();
+        for (BrakeBucket row : rows) {
+            Limit limit = keys.stream().filter(k -> k.id().equals(row.key)).findFirst().orElseThrow().limit();
             double nanosPerToken = (double) limit.period().toNanos() / limit.capacity();
-            long elapsed = Math.max(0, Duration.between(instant(row[2]), now).toNanos());
-            double tokens = Math.min(limit.capacity(), ((Number) row[1]).doubleValue() + elapsed / nanosPerToken);
+            long elapsed = Math.max(0, Duration.between(row.refilledAt, now).toNanos());
+            double tokens = Math.min(limit.capacity(), row.tokens + elapsed / nanosPerToken);
             if (tokens < 1) {
                 longest = Math.max(longest, Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken)));
             }

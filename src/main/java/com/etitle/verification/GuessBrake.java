@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.inject.Singleton;
 
+import com.etitle.common.BrakeBucket;
 import com.etitle.common.SharedBuckets;
 import com.etitle.common.SharedBuckets.Key;
 import com.etitle.common.SharedBuckets.Limit;
@@ -40,7 +41,15 @@ public class GuessBrake {
 
     /** Throws 429 with Retry-After when any of these buckets is empty. */
     void check(List<Key> keys) {
-        Duration wait = buckets.wait(keys);
+        refuseFor(buckets.wait(keys));
+    }
+
+    /** The same, from the rows of these buckets the caller read with its own query. */
+    void check(List<Key> keys, List<BrakeBucket> rows) {
+        refuseFor(buckets.wait(keys, rows));
+    }
+
+    private static void refuseFor(Duration wait) {
         if (!wait.isZero()) {
             throw new TooManyRequestsException(
                     "Too many failed verifications for this certificate number or from your address; retry after the time in"

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,6 +21,7 @@ import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.ReSigning;
 import com.etitle.certificate.RetiredSignature;
 import com.etitle.certificate.TitleFacts;
+import com.etitle.common.BrakeBucket;
 import com.etitle.common.Fields;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
@@ -55,6 +58,7 @@ public class VerificationService {
     private final VerificationLog log;
     private final PublicIds ids;
     private final GuessBrake brake;
+    private volatile String standIn;
 
     VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids, GuessBrake brake) {
         this.clock = clock;
@@ -184,13 +188,19 @@ public class VerificationService {
         if (!missing.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed", missing);
         }
-        // before anything is compared: while braked, a right code answers exactly like a wrong one
         List<SharedBuckets.Key> buckets = brake.keys(number, client);
-        brake.check(buckets);
         Run run = new Run(Method.NUMBER_AND_CODE);
         // An unknown number, a wrong name and a wrong code do the same work: one query that always maps one row (the
-        // certificate or a stand-in), the same two comparisons, the same failure counted; only the flag differs.
-        Certificate candidate = CertificateOrStandIn.find(number);
+        // certificate or a stand-in) with this number's and this client's brake buckets, the same two comparisons, the
+        // same failure counted; only the flag differs. A success costs that one round trip, as before the brake.
+        Optional<CertificateOrStandIn> found = CertificateOrStandIn.find(number, standInNumber(), buckets);
+        // before anything is compared: while braked, a right code answers exactly like a wrong one
+        if (found.isPresent()) {
+            brake.check(buckets, found.get().buckets());
+        } else {
+            brake.check(buckets);
+        }
+        Certificate candidate = found.map(CertificateOrStandIn::certificate).orElse(null);
         boolean known = candidate != null && candidate.number.equals(number);
         String expectedName = candidate == null ? STAND_IN_NAME : candidate.title.holderName;
         String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode;
@@ -209,21 +219,43 @@ public class VerificationService {
     private static final String STAND_IN_CODE = "\u0000".repeat(8);
 
     /**
+     * The number of the first certificate issued, which stands in for unknown numbers; read once per replica (a
+     * certificate is never deleted), and again while there is none.
+     */
+    private String standInNumber() {
+        String known = standIn;
+        if (known == null) {
+            known = Certificate.getEntityManager().createQuery("select c.number from Certificate c order by c.id", String.class)
+                    .setMaxResults(1).getResultStream().findFirst().orElse("");
+            if (!known.isEmpty()) {
+                standIn = known;
+            }
+        }
+        return known;
+    }
+
+    /**
      * The certificate of a number, with its authority; for an unknown number another certificate (the first issued)
      * stands in, so the database reads and the mapping are the same whatever the number. The caller must check the
      * number before trusting anything.
      */
-    private static final class CertificateOrStandIn {
+    private record CertificateOrStandIn(Certificate certificate, List<BrakeBucket> buckets) {
 
-        static Certificate find(String number) {
-            List<Certificate> rows = Certificate.getEntityManager().createQuery(
-                    "select c from Certificate c join fetch c.authority where c.number = :number"
-                            + " or c.id = (select min(s.id) from Certificate s)"
-                            + " order by case when c.number = :number then 0 else 1 end", Certificate.class)
+        static Optional<CertificateOrStandIn> find(String number, String standIn, List<SharedBuckets.Key> buckets) {
+            // both numbers through the one unique index, so the plan is the same whether the number exists or not
+            List<Object[]> rows = Certificate.getEntityManager().createQuery(
+                    "select c, b1, b2 from Certificate c join fetch c.authority"
+                            + " left join BrakeBucket b1 on b1.key = :first left join BrakeBucket b2 on b2.key = :second"
+                            + " where c.number in (:number, :standIn)"
+                            + " order by case when c.number = :number then 0 else 1 end", Object[].class)
                     .setParameter("number", number.length() > 32 ? "" : number)
+                    .setParameter("standIn", standIn)
+                    .setParameter("first", buckets.get(0).id())
+                    .setParameter("second", buckets.get(1).id())
                     .setMaxResults(1)
                     .getResultList();
-            return rows.isEmpty() ? null : rows.get(0);
+            return rows.stream().findFirst().map(r -> new CertificateOrStandIn((Certificate) r[0],
+                    Stream.of(r[1], r[2]).filter(Objects::nonNull).map(BrakeBucket.class::cast).toList()));
         }
     }
 
