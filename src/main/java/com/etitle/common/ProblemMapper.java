@@ -1,5 +1,6 @@
 package com.etitle.common;
 
+import java.io.CharConversionException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -57,6 +58,15 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         return unreadableJson(e, uri);
+    }
+
+    /**
+     * A body whose first bytes make Jackson read it as UTF-16 or UTF-32 (NUL bytes first, as JSON's encoding detection
+     * allows) and whose characters are then invalid: the body could not be decoded, which is the caller's doing.
+     */
+    @ServerExceptionMapper
+    public Response undecodableBody(CharConversionException e, UriInfo uri) {
+        return response(ProblemType.MALFORMED_REQUEST, "The body is not JSON in UTF-8", uri, List.of());
     }
 
     @ServerExceptionMapper
@@ -118,6 +128,9 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             // Quarkus' Jackson reader wraps syntax errors and duplicate members in a plain 400 WebApplicationException
             return unreadableJson(json, uri);
+        }
+        if (e.getCause() instanceof CharConversionException undecodable) {
+            return undecodableBody(undecodable, uri);
         }
         if (e instanceof NotFoundException) {
             return response(ProblemType.NOT_FOUND, "No resource at this path", uri, List.of());

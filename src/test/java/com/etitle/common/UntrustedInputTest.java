@@ -60,6 +60,24 @@ class UntrustedInputTest {
 
     // --- strings in a body ---
 
+    /** NUL bytes first make JSON's encoding detection read UTF-32; its invalid characters are the caller's, not a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000\u0000\u0000f\u5581\u007f\u4e00:", "\u0000\u0000\u0000{\u0000\u0000\u0000}\u00ff\u00ff"})
+    void a_body_that_cannot_be_decoded_is_a_400_problem(String body) {
+        Response response = given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/verifications");
+
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(Problems.mediaType(response)).isEqualTo(Problems.MEDIA_TYPE);
+    }
+
+    @Test
+    void the_same_request_as_utf_8_json_is_answered() {
+        Response response = given().contentType(ContentType.JSON).body("{\"token\":\"f\"}".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/verifications");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
     @Test
     void a_nul_in_a_body_field_is_refused_naming_the_field_and_nothing_is_issued() {
         long before = Database.count("SELECT count(*) FROM certificate");
