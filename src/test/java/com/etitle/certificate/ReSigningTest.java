@@ -98,7 +98,7 @@ class ReSigningTest {
         String token = Qr.decode(held(holder, number, "/qr").asByteArray());
         assertThat(token).isNotEqualTo(valid.getString("token"));
         assertThat(verifyToken(token).getString("result")).isEqualTo("VALID");
-        assertThat(Qr.decode(Pdfs.firstPagePng(held(holder, number, "/document").asByteArray(), 150))).isEqualTo(token);
+        assertThat(Qr.decode(Pdfs.firstPagePng(held(holder, number, "/document").asByteArray(), 200))).isEqualTo(token);
         OpenSsl openssl = new OpenSsl(dir);
         assertThat(openssl.verifyCredentialWithPublishedKey(credential)).isEqualTo(OpenSsl.Verdict.VERIFIED);
         assertThat(openssl.verifyTokenWithPublishedKey(token)).isEqualTo(OpenSsl.Verdict.VERIFIED);
