@@ -1,11 +1,14 @@
 package com.etitle;
 
+import static com.etitle.support.RunnerJar.field;
+import static com.etitle.support.RunnerJar.freePort;
+import static com.etitle.support.RunnerJar.javaBin;
+import static com.etitle.support.RunnerJar.runnerJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -329,28 +332,5 @@ class RunnableJarIT {
     /** The fourth line of postmaster.pid is the port the embedded server listens on. */
     private static int postgresPort(Path data) throws IOException {
         return Integer.parseInt(Files.readAllLines(data.resolve("postgres").resolve("postmaster.pid")).get(3).trim());
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
-        assertThat(m.find()).as("%s in %s", name, json).isTrue();
-        return m.group(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String runnerJar() {
-        String jar = System.getProperty("runner.jar");
-        assertThat(jar).as("runner.jar system property (set by the failsafe plugin)").isNotNull();
-        assertThat(Path.of(jar)).exists();
-        return jar;
     }
 }

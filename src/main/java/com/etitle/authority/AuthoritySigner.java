@@ -39,7 +39,10 @@ public class AuthoritySigner {
 
     /** The newest active key version this replica holds the private key of; 503-style problem when there is none. */
     public Signing current(Authority authority) {
-        KeyRing.Signing signing = keyRing.current(authority);
+        return named(authority, keyRing.current(authority));
+    }
+
+    private Signing named(Authority authority, KeyRing.Signing signing) {
         return new Signing(signing.key(), signing.signer(), ids.verificationMethod(authority.code, signing.key().kid));
     }
 
@@ -80,10 +83,8 @@ public class AuthoritySigner {
      * authority cannot sign here (it verifies, but no key file of it is mounted on this replica).
      */
     public Optional<CompactJws.Signature> jwsSignature(Authority authority, String type) {
-        return keyRing.currentIfAny(authority).map(s -> {
-            Signing signing = new Signing(s.key(), s.signer(), ids.verificationMethod(authority.code, s.key().kid));
-            return new CompactJws.Signature(jwsHeader(signing, type), signing.signer());
-        });
+        return keyRing.currentIfAny(authority).map(s -> named(authority, s))
+                .map(signing -> new CompactJws.Signature(jwsHeader(signing, type), signing.signer()));
     }
 
     private static Map<String, Object> jwsHeader(Signing signing, String type) {

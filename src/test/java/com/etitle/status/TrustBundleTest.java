@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.etitle.support.Api;
+import com.etitle.support.Commands;
 import com.etitle.support.Node;
 import com.etitle.support.Requests;
 import com.etitle.support.Tokens;
@@ -173,9 +174,9 @@ class TrustBundleTest {
         try {
             Path file = Files.createTempFile("etitle-bundle-", ".json");
             Files.writeString(file, bundle);
-            Node.Result result = Node.script("offline", "offline-verify.mjs", List.of(file.toString(), pinned.toString(), ISSUER, token));
-            assertThat(result.exit()).as(result.errors()).isZero();
-            JsonNode answer = JSON.readTree(result.output());
+            Commands.Result result = Node.script("offline", "offline-verify.mjs", List.of(file.toString(), pinned.toString(), ISSUER, token));
+            assertThat(result.exitCode()).as(result.stderr()).isZero();
+            JsonNode answer = JSON.readTree(result.stdout());
             System.out.println("offline verifier: " + answer);
             return answer.path("result").asText();
         } catch (IOException e) {

@@ -2,14 +2,13 @@ package com.etitle.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Node.js scripts under {@code src/test/js/<name>/} that check what we publish with libraries we did not write. Each
@@ -39,10 +38,11 @@ public final class Node {
             }
             Files.createDirectories(target);
             copyScripts(SOURCES.resolve(name), target);
-            Result install = run(target, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
-            if (install.exit() != 0) {
+            Commands.Result install = Commands.run(target, Map.of(), Duration.ofMinutes(5),
+                    List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"));
+            if (install.exitCode() != 0) {
                 Files.deleteIfExists(target.resolve("package-lock.json"));
-                throw new AssertionError("npm ci failed in " + target + ":\n" + install.output() + install.errors());
+                throw new AssertionError("npm ci failed in " + target + ":\n" + install.both());
             }
             return target;
         } catch (IOException e) {
@@ -51,13 +51,10 @@ public final class Node {
     }
 
     /** Runs {@code node <script> <args…>} in the installed folder and hands back what it printed. */
-    public static Result script(String name, String script, List<String> args) {
+    public static Commands.Result script(String name, String script, List<String> args) {
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(args);
-        return run(packages(name), command, 120);
-    }
-
-    public record Result(int exit, String output, String errors) {
+        return Commands.run(packages(name), Map.of(), Duration.ofMinutes(2), command);
     }
 
     private static void copyScripts(Path from, Path to) throws IOException {
@@ -65,38 +62,6 @@ public final class Node {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
-        }
-    }
-
-    private static Result run(Path directory, List<String> command, int timeoutSeconds) {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(directory.toFile()).start();
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + command.get(0) + ": these checks need Node.js and npm on the PATH (apt-get install npm)", e);
-        }
-        try {
-            process.getOutputStream().close();
-            CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            String output = read(process.getInputStream());
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-            }
-            return new Result(process.exitValue(), output, errors.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running " + command, e);
-        }
-    }
-
-    private static String read(java.io.InputStream in) {
-        try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -91,11 +91,11 @@ public final class VcLibraries {
             Path request = Files.createTempFile("vc-libraries-request-", ".json");
             try {
                 JSON.writeValue(request.toFile(), Map.of("service", service, "checks", checks.stream().map(c -> c.fields).toList()));
-                Node.Result run = Node.script("vc", "check.mjs", List.of(request.toAbsolutePath().toString()));
-                if (run.exit() != 0) {
-                    throw new AssertionError("node check.mjs failed (exit " + run.exit() + "):\n" + run.output() + run.errors());
+                Commands.Result run = Node.script("vc", "check.mjs", List.of(request.toAbsolutePath().toString()));
+                if (run.exitCode() != 0) {
+                    throw new AssertionError("node check.mjs failed (exit " + run.exitCode() + "):\n" + run.both());
                 }
-                return new Result(JSON.readTree(run.output()), run.output() + run.errors());
+                return new Result(JSON.readTree(run.stdout()), run.both());
             } finally {
                 Files.deleteIfExists(request);
             }
