@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -25,8 +26,10 @@ import org.jboss.logging.Logger;
 import com.etitle.audit.AuditLog;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
+import com.etitle.common.RegisterChanged;
 import com.etitle.common.SecretFiles;
 import com.etitle.crypto.CryptoException;
+import com.etitle.crypto.KeyAlgorithm;
 import com.etitle.crypto.Keys;
 import com.etitle.crypto.Signer;
 import com.etitle.crypto.Verifier;
@@ -53,9 +56,11 @@ public class KeyRing {
     private final EntityManager em;
     private final Map<String, Signer> signers = new ConcurrentHashMap<>();
     private final Map<String, Verifier> verifiers = new ConcurrentHashMap<>();
+    private final Event<RegisterChanged> changes;
 
-    KeyRing(KeysConfig config, Clock clock, AuditLog audit, EntityManager em) {
+    KeyRing(KeysConfig config, Clock clock, AuditLog audit, EntityManager em, Event<RegisterChanged> changes) {
         this.config = config;
+        this.changes = changes;
         this.clock = clock;
         this.audit = audit;
         this.em = em;
@@ -118,13 +123,19 @@ public class KeyRing {
             managed.status = SigningKey.Status.COMPROMISED;
             managed.compromisedAt = clock.instant();
             audit.append(actor, managed.authority.code, "key.compromised", managed.kid, Map.of("version", managed.version));
+            changes.fire(RegisterChanged.written(em));
         }
         return managed;
     }
 
     /** Verifier for a key version; public keys never change for a kid, so the parse is cached. */
     public Verifier verifier(SigningKey key) {
-        return verifiers.computeIfAbsent(key.kid, kid -> Keys.verifier(key.algorithm, key.publicKey));
+        return verifier(key.kid, key.algorithm, key.publicKey);
+    }
+
+    /** The same, from the columns of a key version's row. */
+    public Verifier verifier(String kid, KeyAlgorithm algorithm, byte[] publicKey) {
+        return verifiers.computeIfAbsent(kid, k -> Keys.verifier(algorithm, publicKey));
     }
 
     private SigningKey generate(Authority authority, String actor) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.CertificateView;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.Fields;
+import com.etitle.common.RegisterChanged;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -46,9 +48,11 @@ public class StatusService {
     private final AuditLog audit;
     private final StatusLists statusLists;
     private final PublicIds ids;
+    private final Event<RegisterChanged> changes;
 
-    StatusService(EntityManager em, Clock clock, AuditLog audit, StatusLists statusLists, PublicIds ids) {
+    StatusService(EntityManager em, Clock clock, AuditLog audit, StatusLists statusLists, PublicIds ids, Event<RegisterChanged> changes) {
         this.em = em;
+        this.changes = changes;
         this.clock = clock;
         this.audit = audit;
         this.statusLists = statusLists;
@@ -124,6 +128,7 @@ public class StatusService {
             detail.put("note", note);
         }
         audit.append(actor, certificate.authority.code, "certificate." + next.name().toLowerCase(Locale.ROOT), certificate.number, detail);
+        changes.fire(RegisterChanged.written(em));
     }
 
     private LocalDate today() {

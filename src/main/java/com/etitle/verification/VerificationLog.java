@@ -41,10 +41,13 @@ public class VerificationLog {
     private static final int BATCH = 1_000;
     private static final int CAPACITY = 100_000;
     private static final String INSERT = "INSERT INTO verification_event (certificate_id, verified_at, method, result, grant_id)"
-            + " VALUES (?, ?, ?, ?, ?)";
+            + " VALUES (COALESCE(?, (SELECT id FROM certificate WHERE number = ?)), ?, ?, ?, ?)";
 
-    /** One verification that named a certificate. Never the verifier's address. */
-    public record Event(long certificateId, Instant at, VerificationAnswer.Method method, Outcome result, UUID grantId) {
+    /**
+     * One verification that named a certificate, by its id or (answered from memory) by its number. Never the
+     * verifier's address.
+     */
+    public record Event(Long certificateId, String number, Instant at, VerificationAnswer.Method method, Outcome result, UUID grantId) {
     }
 
     private final DataSource dataSource;
@@ -161,14 +164,15 @@ public class VerificationLog {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Event e : events) {
-                    insert.setLong(1, e.certificateId());
-                    insert.setTimestamp(2, Timestamp.from(e.at()));
-                    insert.setString(3, e.method().name());
-                    insert.setString(4, e.result().name());
+                    insert.setObject(1, e.certificateId(), Types.BIGINT);
+                    insert.setString(2, e.certificateId() == null ? e.number() : null);
+                    insert.setTimestamp(3, Timestamp.from(e.at()));
+                    insert.setString(4, e.method().name());
+                    insert.setString(5, e.result().name());
                     if (e.grantId() == null) {
-                        insert.setNull(5, Types.OTHER);
+                        insert.setNull(6, Types.OTHER);
                     } else {
-                        insert.setObject(5, e.grantId());
+                        insert.setObject(6, e.grantId());
                     }
                     insert.addBatch();
                 }

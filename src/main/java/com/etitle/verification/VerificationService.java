@@ -2,14 +2,19 @@ package com.etitle.verification;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +23,7 @@ import com.etitle.authority.PublicIds;
 import com.etitle.authority.SigningKey;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
+import com.etitle.certificate.Level;
 import com.etitle.certificate.ReSigning;
 import com.etitle.certificate.RetiredSignature;
 import com.etitle.certificate.TitleFacts;
@@ -35,6 +41,7 @@ import com.etitle.verification.VerificationAnswer.Check;
 import com.etitle.verification.VerificationAnswer.Method;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * Answers "is this certificate genuine and valid?" for a credential, a token, or number + name + code.
@@ -58,9 +65,14 @@ public class VerificationService {
     private final VerificationLog log;
     private final PublicIds ids;
     private final GuessBrake brake;
+    private final RegisterMemory memory;
+    private final DataSource dataSource;
     private volatile String standIn;
 
-    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids, GuessBrake brake) {
+    VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids, GuessBrake brake,
+            RegisterMemory memory, DataSource dataSource) {
+        this.memory = memory;
+        this.dataSource = dataSource;
         this.clock = clock;
         this.keyRing = keyRing;
         this.mapper = mapper;
@@ -112,7 +124,16 @@ public class VerificationService {
         run.pass(FORMAT);
         DataIntegrity.Proof proof = reading.proof().get();
         Optional<PublicIds.MethodRef> method = ids.parseVerificationMethod(proof.verificationMethod());
-        String number = credential.path("credentialSubject").path("professionalTitle").path("certificateNumber").asText(null);
+        JsonNode title = credential.path("credentialSubject").path("professionalTitle");
+        String number = title.path("certificateNumber").asText(null);
+        Optional<RegisterMemory.KeyFacts> inMemory = method.flatMap(m -> activeKeyInMemory(m.kid(), m.authorityCode()));
+        if (inMemory.isPresent()) {
+            Optional<SignedFacts> facts = SignedFacts.of(number, credential.path("credentialSubject").path("name"), title.path("qualificationName"),
+                    title.path("level"), title.path("series"), title.path("specialty"), title.path("qualificationDate"));
+            if (facts.isPresent()) {
+                return credentialFromMemory(run, credential, proof, inMemory.get(), facts.get());
+            }
+        }
         Optional<KeyAndCertificate> found = method.flatMap(m -> KeyAndCertificate.find(m.kid(), number)
                 .filter(f -> f.key().authority.code.equals(m.authorityCode())));
         Optional<SigningKey> key = found.map(KeyAndCertificate::key);
@@ -137,6 +158,84 @@ public class VerificationService {
         return status(run, found.get().certificate());
     }
 
+    /**
+     * The key of a signed form, from memory while memory is in step, and only an ACTIVE key of the authority the form
+     * names: anything else (memory out of step, an unknown key id, a compromised key with its re-signing question)
+     * is answered from the database as before.
+     */
+    private Optional<RegisterMemory.KeyFacts> activeKeyInMemory(String kid, String authorityCode) {
+        return memory.view().map(m -> m.key(kid))
+                .filter(k -> k.status() == SigningKey.Status.ACTIVE && k.authority() != null)
+                .filter(k -> authorityCode == null || k.authority().code().equals(authorityCode));
+    }
+
+    private VerificationAnswer credentialFromMemory(Run run, JsonNode credential, DataIntegrity.Proof proof, RegisterMemory.KeyFacts key,
+            SignedFacts facts) {
+        run.pass(KEY_KNOWN).pass(KEY_NOT_COMPROMISED);
+        if (!proof.verifiedBy(key.verifier())) {
+            return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
+        }
+        run.pass(SIGNATURE);
+        JsonNode issuer = credential.get("issuer");
+        String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
+        if (!ids.authorityCode(issuerId).filter(key.authority().code()::equals).isPresent()) {
+            return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
+        }
+        run.pass(ISSUER);
+        return statusFromMemory(run, key, facts);
+    }
+
+    /**
+     * The register's word on a certificate whose signed form named it, from memory: it must exist and belong to the
+     * signing key's authority, and its status is VALID unless memory holds another. The facts answered are the ones
+     * the form carries under our signature, with what a token does not carry (series, level) from memory.
+     */
+    private VerificationAnswer statusFromMemory(Run run, RegisterMemory.KeyFacts key, SignedFacts facts) {
+        Optional<RegisterMemory.CertificateFacts> known;
+        try {
+            known = memory.certificate(facts.number());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the register could not be read", e);
+        }
+        if (known.isEmpty() || known.get().authority().id() != key.authority().id()) {
+            return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
+        }
+        CertificateStatus status = memory.status(facts.number());
+        run.certificateNumber = facts.number();
+        run.subject = new VerificationAnswer.Subject(facts.number(), facts.holderName(), facts.qualificationName(),
+                facts.level() != null ? facts.level() : known.get().level(), facts.series() != null ? facts.series() : known.get().series(),
+                facts.specialty(), new VerificationAnswer.Authority(key.authority().code(), key.authority().name()),
+                facts.qualificationDate(), status, status == CertificateStatus.VOIDED);
+        if (status != CertificateStatus.VALID) {
+            return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
+        }
+        run.pass(STATUS);
+        return run.answer(Outcome.VALID);
+    }
+
+    /**
+     * The certificate's facts as a signed form carries them; empty when one it must carry is missing or unreadable, and
+     * the register is asked instead. A token carries neither series nor level (null here), a credential both.
+     */
+    private record SignedFacts(String number, String holderName, String qualificationName, Level level, String series, String specialty,
+            LocalDate qualificationDate) {
+
+        static Optional<SignedFacts> of(String number, JsonNode name, JsonNode qualification, JsonNode level, JsonNode series,
+                JsonNode specialty, JsonNode date) {
+            if (number == null || !name.isTextual() || !qualification.isTextual() || !specialty.isTextual() || !date.isTextual()
+                    || !(level.isMissingNode() || level.isTextual()) || !(series.isMissingNode() || series.isTextual())) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new SignedFacts(number, name.textValue(), qualification.textValue(),
+                        level.isMissingNode() ? null : Level.valueOf(level.textValue()), series.isMissingNode() ? null : series.textValue(),
+                        specialty.textValue(), LocalDate.parse(date.textValue())));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     private VerificationAnswer token(String token) {
         Run run = new Run(Method.TOKEN);
         CompactJws.Reading reading = CompactJws.read(token, mapper);
@@ -153,6 +252,15 @@ public class VerificationService {
         // key; nothing in them is trusted or answered unless the signature holds
         Optional<JsonNode> claims = parsed.claims(mapper);
         String number = claims.map(c -> c.path("sub").asText(null)).orElse(null);
+        Optional<RegisterMemory.KeyFacts> inMemory = activeKeyInMemory(parsed.keyId(), null);
+        if (inMemory.isPresent() && claims.isPresent()) {
+            JsonNode c = claims.get();
+            Optional<SignedFacts> facts = SignedFacts.of(number, c.path("name"), c.path("title"), MissingNode.getInstance(),
+                    MissingNode.getInstance(), c.path("specialty"), c.path("qdate"));
+            if (facts.isPresent()) {
+                return tokenFromMemory(run, parsed, c, inMemory.get(), facts.get());
+            }
+        }
         Optional<KeyAndCertificate> found = KeyAndCertificate.find(parsed.keyId(), number);
         Optional<SigningKey> key = found.map(KeyAndCertificate::key);
         if (key.isEmpty()) {
@@ -180,6 +288,22 @@ public class VerificationService {
         return status(run, found.get().certificate());
     }
 
+    private VerificationAnswer tokenFromMemory(Run run, CompactJws.Parsed parsed, JsonNode claims, RegisterMemory.KeyFacts key,
+            SignedFacts facts) {
+        run.pass(KEY_KNOWN).pass(KEY_NOT_COMPROMISED);
+        if (!parsed.verifiedBy(key.verifier())) {
+            return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
+        }
+        run.pass(SIGNATURE);
+        String iss = claims.path("iss").asText(null);
+        String authority = key.authority().code();
+        if (!authority.equals(iss) && !ids.authorityCode(iss).filter(authority::equals).isPresent()) {
+            return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
+        }
+        run.pass(ISSUER);
+        return statusFromMemory(run, key, facts);
+    }
+
     private VerificationAnswer byCode(VerificationRequest request, String client) {
         List<InvalidParam> missing = new ArrayList<>();
         String number = required("certificateNumber", request.certificateNumber(), missing);
@@ -190,20 +314,25 @@ public class VerificationService {
         }
         List<SharedBuckets.Key> buckets = brake.keys(number, client);
         Run run = new Run(Method.NUMBER_AND_CODE);
-        // An unknown number, a wrong name and a wrong code do the same work: one query that always maps one row (the
+        // An unknown number, a wrong name and a wrong code do the same work: one query that always reads one row (the
         // certificate or a stand-in) with this number's and this client's brake buckets, the same two comparisons, the
-        // same failure counted; only the flag differs. A success costs that one round trip, as before the brake.
-        Optional<CertificateOrStandIn> found = CertificateOrStandIn.find(number, standInNumber(), buckets);
+        // same failure counted; only the flag differs. A success costs that one round trip.
+        Optional<CodeRow> found;
+        try {
+            found = CodeRow.find(dataSource, number, standInNumber(), buckets);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the register could not be read", e);
+        }
         // before anything is compared: while braked, a right code answers exactly like a wrong one
         if (found.isPresent()) {
             brake.check(buckets, found.get().buckets());
         } else {
             brake.check(buckets);
         }
-        Certificate candidate = found.map(CertificateOrStandIn::certificate).orElse(null);
-        boolean known = candidate != null && candidate.number.equals(number);
-        String expectedName = candidate == null ? STAND_IN_NAME : candidate.title.holderName;
-        String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode;
+        CodeRow candidate = found.orElse(null);
+        boolean known = candidate != null && candidate.subject().certificateNumber().equals(number);
+        String expectedName = candidate == null ? STAND_IN_NAME : candidate.subject().holderName();
+        String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode();
         // names compare as people read them: one typed decomposed (NFD) matches the same name stored composed (NFC)
         boolean nameMatches = constantTimeEquals(Fields.nfc(expectedName), Fields.nfc(name));
         boolean codeMatches = constantTimeEquals(expectedCode, code.toUpperCase(Locale.ROOT));
@@ -212,7 +341,7 @@ public class VerificationService {
             return run.fail(MATCH, Outcome.NO_MATCH);
         }
         run.pass(MATCH);
-        return statusOf(run, candidate);
+        return statusOf(run, candidate.id(), candidate.subject());
     }
 
     private static final String STAND_IN_NAME = "\u0000".repeat(3);
@@ -225,8 +354,13 @@ public class VerificationService {
     private String standInNumber() {
         String known = standIn;
         if (known == null) {
-            known = Certificate.getEntityManager().createQuery("select c.number from Certificate c order by c.id", String.class)
-                    .setMaxResults(1).getResultStream().findFirst().orElse("");
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement("SELECT number FROM certificate ORDER BY id LIMIT 1");
+                    ResultSet r = s.executeQuery()) {
+                known = r.next() ? r.getString(1) : "";
+            } catch (SQLException e) {
+                throw new IllegalStateException("the register could not be read", e);
+            }
             if (!known.isEmpty()) {
                 standIn = known;
             }
@@ -235,27 +369,57 @@ public class VerificationService {
     }
 
     /**
-     * The certificate of a number, with its authority; for an unknown number another certificate (the first issued)
-     * stands in, so the database reads and the mapping are the same whatever the number. The caller must check the
-     * number before trusting anything.
+     * The certificate of a number as a verification by code needs it, with the brake buckets it counts against; for an
+     * unknown number another certificate (the first issued) stands in, so the database reads the same whatever the
+     * number. The caller must check the number before trusting anything. Plain JDBC: one round trip, no entity.
      */
-    private record CertificateOrStandIn(Certificate certificate, List<BrakeBucket> buckets) {
+    private record CodeRow(long id, String verificationCode, VerificationAnswer.Subject subject, List<BrakeBucket> buckets) {
 
-        static Optional<CertificateOrStandIn> find(String number, String standIn, List<SharedBuckets.Key> buckets) {
-            // both numbers through the one unique index, so the plan is the same whether the number exists or not
-            List<Object[]> rows = Certificate.getEntityManager().createQuery(
-                    "select c, b1, b2 from Certificate c join fetch c.authority"
-                            + " left join BrakeBucket b1 on b1.key = :first left join BrakeBucket b2 on b2.key = :second"
-                            + " where c.number in (:number, :standIn)"
-                            + " order by case when c.number = :number then 0 else 1 end", Object[].class)
-                    .setParameter("number", number.length() > 32 ? "" : number)
-                    .setParameter("standIn", standIn)
-                    .setParameter("first", buckets.get(0).id())
-                    .setParameter("second", buckets.get(1).id())
-                    .setMaxResults(1)
-                    .getResultList();
-            return rows.stream().findFirst().map(r -> new CertificateOrStandIn((Certificate) r[0],
-                    Stream.of(r[1], r[2]).filter(Objects::nonNull).map(BrakeBucket.class::cast).toList()));
+        private static final String QUERY = "SELECT c.id, c.number, c.holder_name, c.verification_code, c.status, c.qualification_name,"
+                + " c.level, c.series, c.specialty, c.qualification_date, a.code, a.name,"
+                + " b1.bucket_key, b1.tokens, b1.refilled_at, b1.full_at, b2.bucket_key, b2.tokens, b2.refilled_at, b2.full_at"
+                + " FROM certificate c JOIN authority a ON a.id = c.authority_id"
+                + " LEFT JOIN brake_bucket b1 ON b1.bucket_key = ? LEFT JOIN brake_bucket b2 ON b2.bucket_key = ?"
+                // both numbers through the one unique index, so the plan is the same whether the number exists or not
+                + " WHERE c.number IN (?, ?) ORDER BY c.number = ? DESC LIMIT 1";
+
+        static Optional<CodeRow> find(DataSource dataSource, String number, String standIn, List<SharedBuckets.Key> buckets)
+                throws SQLException {
+            String looked = number.length() > 32 ? "" : number;
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
+                s.setString(1, buckets.get(0).id());
+                s.setString(2, buckets.get(1).id());
+                s.setString(3, looked);
+                s.setString(4, standIn);
+                s.setString(5, looked);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    CertificateStatus status = CertificateStatus.valueOf(r.getString(5));
+                    VerificationAnswer.Subject subject = new VerificationAnswer.Subject(r.getString(2), r.getString(3), r.getString(6),
+                            Level.valueOf(r.getString(7)), r.getString(8), r.getString(9),
+                            new VerificationAnswer.Authority(r.getString(11), r.getString(12)), r.getObject(10, LocalDate.class), status,
+                            status == CertificateStatus.VOIDED);
+                    List<BrakeBucket> rows = new ArrayList<>(2);
+                    bucket(r, 13).ifPresent(rows::add);
+                    bucket(r, 17).ifPresent(rows::add);
+                    return Optional.of(new CodeRow(r.getLong(1), r.getString(4), subject, rows));
+                }
+            }
+        }
+
+        private static Optional<BrakeBucket> bucket(ResultSet r, int first) throws SQLException {
+            String key = r.getString(first);
+            if (key == null) {
+                return Optional.empty();
+            }
+            BrakeBucket b = new BrakeBucket();
+            b.key = key;
+            b.tokens = r.getDouble(first + 1);
+            b.refilledAt = r.getObject(first + 2, java.time.OffsetDateTime.class).toInstant();
+            b.fullAt = r.getObject(first + 3, java.time.OffsetDateTime.class).toInstant();
+            return Optional.of(b);
         }
     }
 
@@ -339,12 +503,16 @@ public class VerificationService {
     }
 
     private VerificationAnswer statusOf(Run run, Certificate c) {
-        run.certificateId = c.id;
         TitleFacts t = c.title;
-        run.subject = new VerificationAnswer.Subject(c.number, t.holderName, t.qualificationName, t.level, t.series, t.specialty,
-                new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status,
-                c.status == CertificateStatus.VOIDED);
-        if (c.status != CertificateStatus.VALID) {
+        return statusOf(run, c.id, new VerificationAnswer.Subject(c.number, t.holderName, t.qualificationName, t.level, t.series,
+                t.specialty, new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status,
+                c.status == CertificateStatus.VOIDED));
+    }
+
+    private VerificationAnswer statusOf(Run run, long certificateId, VerificationAnswer.Subject subject) {
+        run.certificateId = certificateId;
+        run.subject = subject;
+        if (subject.status() != CertificateStatus.VALID) {
             return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
         }
         run.pass(STATUS);
@@ -370,6 +538,8 @@ public class VerificationService {
         Outcome outcome;
         VerificationAnswer.Subject subject;
         Long certificateId;
+        /** Instead of the id, when memory answered: the log's writer finds the certificate by its number. */
+        String certificateNumber;
         VerificationGrant grant;
         Boolean newSignatureAvailable;
 
@@ -398,8 +568,8 @@ public class VerificationService {
             Instant now = clock.instant();
             VerificationAnswer.Grant shared = grant == null ? null
                     : new VerificationAnswer.Grant(grant.verifierName, grant.purpose, grant.expiresAt);
-            if (certificateId != null) {
-                log.record(new VerificationLog.Event(certificateId, now, method, outcome, grant == null ? null : grant.id));
+            if (certificateId != null || certificateNumber != null) {
+                log.record(new VerificationLog.Event(certificateId, certificateNumber, now, method, outcome, grant == null ? null : grant.id));
             }
             return new VerificationAnswer(outcome, outcome == Outcome.VALID, method, List.copyOf(checks), subject, shared,
                     newSignatureAvailable, now);

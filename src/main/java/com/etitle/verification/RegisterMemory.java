@@ -1,0 +1,216 @@
+package com.etitle.verification;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.etitle.authority.SigningKey;
+import com.etitle.certificate.CertificateStatus;
+import com.etitle.certificate.Level;
+import com.etitle.common.RegisterChanged;
+import com.etitle.crypto.Verifier;
+
+/**
+ * What verification of a signed form needs from the register, held in memory on each replica: every authority,
+ * every key version with its status and verifier, the few certificates that are not VALID, and which numbers exist
+ * (with the authority, series and level a token does not carry). {@link RegisterListener} keeps it exact through
+ * the register's change log; it is {@linkplain #view() offered} only while the listener is connected, in step and
+ * heard from within {@code etitle.register-memory.max-silence}, and otherwise verification reads the database.
+ * A number that is not known here is read from the database once and then kept, so issuance needs no message.
+ */
+@Singleton
+public class RegisterMemory {
+
+    /** An authority as a verification answer names it. */
+    record AuthorityFacts(long id, String code, String name) {
+    }
+
+    /** A key version as a verification needs it. */
+    record KeyFacts(String kid, AuthorityFacts authority, SigningKey.Status status, Verifier verifier) {
+    }
+
+    /** What is known of a certificate that its signed token does not carry. */
+    record CertificateFacts(AuthorityFacts authority, String series, Level level) {
+    }
+
+    /** Authorities and keys: few, replaced whole whenever one changes. */
+    record Keys(Map<Long, AuthorityFacts> authorities, Map<String, KeyFacts> byKid) {
+    }
+
+    private static final Level[] LEVELS = Level.values();
+
+    private final DataSource dataSource;
+    private final long maxSilenceNanos;
+    private final KnownCertificates known = new KnownCertificates(1 << 16);
+    private final Map<String, Integer> seriesIndex = new ConcurrentHashMap<>();
+    private final List<String> series = new CopyOnWriteArrayList<>();
+
+    private volatile Keys keys = new Keys(Map.of(), Map.of());
+    private volatile Map<String, CertificateStatus> notValid = new ConcurrentHashMap<>();
+    /** True from a complete load until the listener loses its connection or finds a gap. */
+    private volatile boolean inStep;
+    /** System.nanoTime() of the start of the last round trip that confirmed nothing was missed. */
+    private volatile long confirmedAt;
+    /** The last version of the register's change log applied. */
+    private volatile long applied;
+
+    RegisterMemory(DataSource dataSource,
+            @ConfigProperty(name = "etitle.register-memory.max-silence", defaultValue = "PT1S") Duration maxSilence) {
+        this.dataSource = dataSource;
+        this.maxSilenceNanos = maxSilence.toNanos();
+    }
+
+    /** The memory, when it can be trusted now; empty while it may have missed a change, when the caller reads the database. */
+    Optional<RegisterMemory> view() {
+        return inStep && System.nanoTime() - confirmedAt < maxSilenceNanos ? Optional.of(this) : Optional.empty();
+    }
+
+    KeyFacts key(String kid) {
+        return kid == null ? null : keys.byKid().get(kid);
+    }
+
+    /** The register's status of a number known to exist. */
+    CertificateStatus status(String number) {
+        return notValid.getOrDefault(number, CertificateStatus.VALID);
+    }
+
+    /** The certificate of this number, from memory or else (once) from the database; empty when the register has none. */
+    Optional<CertificateFacts> certificate(String number) throws SQLException {
+        int packed = known.get(number);
+        if (packed < 0) {
+            packed = readCertificate(number);
+            if (packed < 0) {
+                return Optional.empty();
+            }
+        }
+        AuthorityFacts authority = keys.authorities().get((long) KnownCertificates.authorityOf(packed));
+        if (authority == null) {
+            // an authority this replica has not loaded yet; the listener brings it
+            return Optional.empty();
+        }
+        return Optional.of(new CertificateFacts(authority, series.get(KnownCertificates.seriesOf(packed)),
+                LEVELS[KnownCertificates.levelOf(packed)]));
+    }
+
+    /** How many numbers are known and the bytes they take, with the entries of certificates not VALID. */
+    String footprint() {
+        return known.size() + " numbers in " + known.bytes() / 1024 + " KiB; " + notValid.size() + " not VALID";
+    }
+
+    private int readCertificate(String number) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT authority_id, series, level FROM certificate WHERE number = ?")) {
+            s.setString(1, number);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return -1;
+                }
+                int packed = pack(r.getLong(1), r.getString(2), r.getString(3));
+                if (packed >= 0) {
+                    known.put(number, packed);
+                }
+                return packed;
+            }
+        }
+    }
+
+    // --- kept in step by the listener
+
+    /** One certificate of a full load or a database read. */
+    int pack(long authorityId, String seriesName, String level) {
+        Integer index = seriesIndex.get(seriesName);
+        if (index == null) {
+            synchronized (series) {
+                index = seriesIndex.get(seriesName);
+                if (index == null) {
+                    series.add(seriesName);
+                    index = series.size() - 1;
+                    seriesIndex.put(seriesName, index);
+                }
+            }
+        }
+        return authorityId > Integer.MAX_VALUE ? -1 : KnownCertificates.pack((int) authorityId, index, Level.valueOf(level).ordinal());
+    }
+
+    void know(String number, int packed) {
+        known.put(number, packed);
+    }
+
+    void replaceKeys(Keys loaded) {
+        keys = loaded;
+    }
+
+    void replaceNotValid(Map<String, CertificateStatus> loaded) {
+        notValid = new ConcurrentHashMap<>(loaded);
+    }
+
+    void statusChanged(String number, CertificateStatus status) {
+        if (status == CertificateStatus.VALID) {
+            notValid.remove(number);
+        } else {
+            notValid.put(number, status);
+        }
+    }
+
+    void inStep(long version, long confirmedAtNanos) {
+        confirmedAt = confirmedAtNanos;
+        advancedTo(version);
+        inStep = true;
+    }
+
+    synchronized void advancedTo(long version) {
+        applied = version;
+        notifyAll();
+    }
+
+    /**
+     * A change this replica made is in memory before its caller hears that it is done (an employer told "revoked"
+     * who verifies at once sees it revoked): waits until the listener has applied that version. If it has not within
+     * the silence allowed, memory is put out of step, so verification reads the database until it is reloaded.
+     */
+    void awaitChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) RegisterChanged change) {
+        long deadline = System.nanoTime() + maxSilenceNanos;
+        synchronized (this) {
+            long left;
+            while (inStep && applied < change.version() && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (applied < change.version()) {
+                inStep = false;
+            }
+        }
+    }
+
+    void confirmed(long atNanos) {
+        confirmedAt = atNanos;
+    }
+
+    void outOfStep() {
+        inStep = false;
+    }
+
+    boolean isInStep() {
+        return inStep;
+    }
+}
