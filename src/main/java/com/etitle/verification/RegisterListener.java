@@ -42,7 +42,10 @@ import io.quarkus.runtime.StartupEvent;
 public class RegisterListener {
 
     private static final Logger LOG = Logger.getLogger(RegisterListener.class);
-    /** How the listening session names itself in pg_stat_activity, for operators (and tests that cut it). */
+    /**
+     * How the listening session names itself in pg_stat_activity, followed by a space and this process's id, so an
+     * operator (or a test) can tell the replicas' listeners apart.
+     */
     public static final String APPLICATION_NAME = "etitle-register-listener";
     private static final String CHANNEL = "etitle_register";
 
@@ -121,7 +124,7 @@ public class RegisterListener {
     private void session(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
-            s.execute("SET application_name = '" + APPLICATION_NAME + "'");
+            s.execute("SET application_name = '" + APPLICATION_NAME + " " + ProcessHandle.current().pid() + "'");
             s.execute("SET statement_timeout = 0");
             // listen before loading, so a change committed during the load is announced, and then found after the snapshot
             s.execute("LISTEN " + CHANNEL);
