@@ -202,15 +202,10 @@ public class VerificationService {
         }
         CertificateStatus status = memory.status(facts.number());
         run.certificateNumber = facts.number();
-        run.subject = new VerificationAnswer.Subject(facts.number(), facts.holderName(), facts.qualificationName(),
+        return statusOf(run, new VerificationAnswer.Subject(facts.number(), facts.holderName(), facts.qualificationName(),
                 facts.level() != null ? facts.level() : known.get().level(), facts.series() != null ? facts.series() : known.get().series(),
                 facts.specialty(), new VerificationAnswer.Authority(key.authority().code(), key.authority().name()),
-                facts.qualificationDate(), status, status == CertificateStatus.VOIDED);
-        if (status != CertificateStatus.VALID) {
-            return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
-        }
-        run.pass(STATUS);
-        return run.answer(Outcome.VALID);
+                facts.qualificationDate(), status, status == CertificateStatus.VOIDED));
     }
 
     /**
@@ -511,6 +506,10 @@ public class VerificationService {
 
     private VerificationAnswer statusOf(Run run, long certificateId, VerificationAnswer.Subject subject) {
         run.certificateId = certificateId;
+        return statusOf(run, subject);
+    }
+
+    private VerificationAnswer statusOf(Run run, VerificationAnswer.Subject subject) {
         run.subject = subject;
         if (subject.status() != CertificateStatus.VALID) {
             return run.fail(STATUS, Outcome.CERTIFICATE_NOT_VALID);
