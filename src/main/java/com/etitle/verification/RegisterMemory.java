@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.etitle.authority.SigningKey;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.Level;
+import com.etitle.common.Fields;
 import com.etitle.common.RegisterChanged;
 import com.etitle.crypto.Verifier;
 
@@ -92,6 +93,10 @@ public class RegisterMemory {
 
     /** The certificate of this number, from memory or else (once) from the database; empty when the register has none. */
     Optional<CertificateFacts> certificate(String number) throws SQLException {
+        if (number.length() > 32 || Fields.hasControlCharacter(number)) {
+            // no certificate has such a number, and PostgreSQL cannot even hold a NUL
+            return Optional.empty();
+        }
         int packed = known.get(number);
         if (packed < 0) {
             packed = readCertificate(number);

@@ -40,8 +40,9 @@ public class VerificationLog {
     private static final Logger LOG = Logger.getLogger(VerificationLog.class);
     private static final int BATCH = 1_000;
     private static final int CAPACITY = 100_000;
+    /** By id, or by number (the other is null); an event of a number the register does not have writes nothing rather than fail its batch. */
     private static final String INSERT = "INSERT INTO verification_event (certificate_id, verified_at, method, result, grant_id)"
-            + " VALUES (COALESCE(?, (SELECT id FROM certificate WHERE number = ?)), ?, ?, ?, ?)";
+            + " SELECT c.id, ?::timestamptz, ?, ?, ?::uuid FROM certificate c WHERE c.id = ? OR c.number = ?";
 
     /**
      * One verification that named a certificate, by its id or (answered from memory) by its number. Never the
@@ -164,16 +165,16 @@ public class VerificationLog {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Event e : events) {
-                    insert.setObject(1, e.certificateId(), Types.BIGINT);
-                    insert.setString(2, e.certificateId() == null ? e.number() : null);
-                    insert.setTimestamp(3, Timestamp.from(e.at()));
-                    insert.setString(4, e.method().name());
-                    insert.setString(5, e.result().name());
+                    insert.setTimestamp(1, Timestamp.from(e.at()));
+                    insert.setString(2, e.method().name());
+                    insert.setString(3, e.result().name());
                     if (e.grantId() == null) {
-                        insert.setNull(6, Types.OTHER);
+                        insert.setNull(4, Types.OTHER);
                     } else {
-                        insert.setObject(6, e.grantId());
+                        insert.setObject(4, e.grantId());
                     }
+                    insert.setObject(5, e.certificateId(), Types.BIGINT);
+                    insert.setString(6, e.certificateId() == null ? e.number() : null);
                     insert.addBatch();
                 }
                 insert.executeBatch();
