@@ -104,7 +104,11 @@ public class RegisterListener {
         while (running) {
             try (Connection c = dataSource.getConnection()) {
                 current = c;
-                session(c);
+                try {
+                    session(c);
+                } finally {
+                    release(c);
+                }
                 backoff = 100;
             } catch (SQLException | RuntimeException e) {
                 memory.outOfStep();
@@ -117,6 +121,22 @@ public class RegisterListener {
             }
             sleep(backoff);
             backoff = Math.min(backoff * 2, 2_000);
+        }
+    }
+
+    /**
+     * The connection goes back to the pool: it must not keep listening (notifications would pile up in it) or keep
+     * this session's settings (RESET restores the pool's statement timeout, given at connection start). A broken one
+     * fails here and is dropped by the pool's validation.
+     */
+    private static void release(Connection c) {
+        try (Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("UNLISTEN *");
+            s.execute("RESET statement_timeout");
+            s.execute("RESET application_name");
+        } catch (SQLException ignored) {
+            // a connection that cannot even be reset is broken; the pool finds out
         }
     }
 
