@@ -1,16 +1,13 @@
 package com.etitle.committee;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ws.rs.core.UriInfo;
 
 import com.etitle.common.PageRequest;
 import com.etitle.common.Problem.InvalidParam;
-import com.etitle.common.ProblemException;
-import com.etitle.common.ProblemType;
+import com.etitle.common.QueryValues;
 
 /**
  * The checked query of {@code GET /api/v1/committees}. Empty filters count as absent (portal forms send
@@ -26,44 +23,18 @@ record CommitteeQuery(String authority, String series, CommitteeLevel level, Str
         List<InvalidParam> errors = new ArrayList<>();
         PageRequest paging = PageRequest.of(uri, DEFAULT_SIZE, errors);
         CommitteeQuery query = new CommitteeQuery(
-                text("authority", authority, 32, errors),
-                text("series", series, 50, errors),
-                choice("level", level, CommitteeLevel.class, errors),
-                text("region", region, 100, errors),
-                choice("status", status, CommitteeStatus.class, errors),
-                text("q", q, 100, errors),
+                QueryValues.text("authority", authority, 32, errors),
+                QueryValues.text("series", series, 50, errors),
+                QueryValues.choice("level", level, CommitteeLevel.class, errors),
+                QueryValues.text("region", region, 100, errors),
+                QueryValues.choice("status", status, CommitteeStatus.class, errors),
+                QueryValues.text("q", q, 100, errors),
                 paging.page(), paging.size());
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_QUERY,
-                    errors.size() + " invalid query parameter" + (errors.size() == 1 ? "" : "s"), errors);
-        }
+        QueryValues.throwIfInvalid(errors);
         return query;
     }
 
     int offset() {
         return page * size;
-    }
-
-    private static String text(String name, String value, int max, List<InvalidParam> errors) {
-        String v = value == null ? "" : value.strip();
-        if (v.codePointCount(0, v.length()) > max) {
-            errors.add(new InvalidParam(name, "must be at most " + max + " characters"));
-        } else if (v.codePoints().anyMatch(Character::isISOControl)) {
-            errors.add(new InvalidParam(name, "must not contain control characters"));
-        }
-        return v.isEmpty() ? null : v;
-    }
-
-    private static <E extends Enum<E>> E choice(String name, String value, Class<E> type, List<InvalidParam> errors) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new InvalidParam(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
-            return null;
-        }
     }
 }

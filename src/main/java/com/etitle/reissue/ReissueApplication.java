@@ -14,14 +14,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.etitle.authority.Authority;
 import com.etitle.certificate.Certificate;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A request to replace a lost or damaged certificate, filed by the issuer for the holder's unit: the form
- * and the holder's declaration, and nothing else (seed 001 §七(三)).
+ * A request to replace a lost or damaged certificate, filed by the holder online or by the issuer for the holder's
+ * unit: the form and the holder's declaration, and nothing else (seed 001 §七(三)).
  */
 @Entity
 @Table(name = "reissue_application")
@@ -42,6 +44,15 @@ public class ReissueApplication extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ReissueReason reason;
+
+    /** Who filed it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "filed_by", nullable = false)
+    public FiledBy filedBy;
+
+    /** How the authority reaches the holder (telephone or e-mail); only when the holder filed it. Personal data. */
+    @Column
+    public String contact;
 
     /** The holder's signed declaration, as typed from the form. */
     @Column(nullable = false)
@@ -70,4 +81,11 @@ public class ReissueApplication extends PanacheEntityBase {
 
     @Column(name = "decided_by")
     public String decidedBy;
+
+    /** The holder online, or an issuer at the counter. */
+    @Schema(name = "ReissueFiledBy")
+    public enum FiledBy {
+        ISSUER,
+        HOLDER
+    }
 }

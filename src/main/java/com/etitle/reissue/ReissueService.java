@@ -3,6 +3,7 @@ package com.etitle.reissue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +17,15 @@ import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateService;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.common.Fields;
+import com.etitle.common.PageRequest;
+import com.etitle.common.Paged;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
+import com.etitle.holder.Holder;
 import com.etitle.status.StatusService;
 import com.etitle.voidnotice.VoidNoticeService;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
  * Lost-certificate reissue (遗失补办). Seed 001 §七(三): 遗失证书 … 不再要求出具单位公函和个人登报声明,只需填写…申领表;
@@ -57,7 +63,47 @@ public class ReissueService {
         ReissueReason reason = fields.choice("reason", request.reason(), ReissueReason.class);
         String declaration = fields.multilineText("declaration", request.declaration(), 10, 2000);
         fields.throwIfInvalid("nothing was filed");
-        Certificate certificate = Certificate.ownedBy(authority, number);
+        return file(Certificate.ownedBy(authority, number), reason, declaration, null, ReissueApplication.FiledBy.ISSUER, actor);
+    }
+
+    /**
+     * The holder's own application, filed online: a certificate they do not hold answers 404 like an unknown number.
+     * The authority's issuers see it in their list and decide it as any other.
+     */
+    @Transactional
+    public ReissueApplicationView applyAsHolder(Holder holder, String number, HolderReissueRequest request) {
+        if (request == null) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+        }
+        Fields fields = new Fields();
+        ReissueReason reason = fields.choice("reason", request.reason(), ReissueReason.class);
+        String declaration = fields.multilineText("declaration", request.declaration(), 10, 2000);
+        String contact = fields.phoneOrEmail("contact", request.contact());
+        fields.throwIfInvalid("nothing was filed");
+        return file(holder.certificate(number), reason, declaration, contact, ReissueApplication.FiledBy.HOLDER, "holder");
+    }
+
+    /** The holder's applications for one of their certificates, newest first. */
+    @Transactional
+    public List<ReissueApplicationView> listForHolder(Holder holder, String number) {
+        Certificate certificate = holder.certificate(number);
+        return ReissueApplication.<ReissueApplication>find("certificate = ?1 order by createdAt desc, id desc", certificate).stream()
+                .map(ReissueApplicationView::of).toList();
+    }
+
+    /** The authority's applications, of one status or all, oldest first: the queue an issuer works through. */
+    @Transactional
+    public Paged<ReissueApplicationView> list(Authority authority, ReissueStatus status, PageRequest paging) {
+        PanacheQuery<ReissueApplication> query = status == null
+                ? ReissueApplication.find("authority = ?1 order by createdAt, id", authority)
+                : ReissueApplication.find("authority = ?1 and status = ?2 order by createdAt, id", authority, status);
+        long total = query.count();
+        List<ReissueApplicationView> items = query.page(paging.page(), paging.size()).list().stream().map(ReissueApplicationView::of).toList();
+        return new Paged<>(items, paging.page(), paging.size(), total);
+    }
+
+    private ReissueApplicationView file(Certificate certificate, ReissueReason reason, String declaration, String contact,
+            ReissueApplication.FiledBy filedBy, String actor) {
         // Held to the end of the transaction: two applications for one certificate are checked one after the other.
         em.refresh(certificate, LockModeType.PESSIMISTIC_WRITE);
         if (certificate.status != CertificateStatus.VALID) {
@@ -68,19 +114,23 @@ public class ReissueService {
                 .firstResultOptional()
                 .ifPresent(open -> {
                     throw new ProblemException(ProblemType.REISSUE_CONFLICT,
-                            "Application " + open.id + " for this certificate is still open; approve or reject it first");
+                            "Application " + open.id + " for this certificate is still open; " + (filedBy == ReissueApplication.FiledBy.HOLDER
+                                    ? "the authority decides it first" : "approve or reject it first"));
                 });
         ReissueApplication a = new ReissueApplication();
         a.authority = certificate.authority;
         a.certificate = certificate;
         a.reason = reason;
         a.declaration = declaration;
+        a.contact = contact;
+        a.filedBy = filedBy;
         a.status = ReissueStatus.PENDING;
         a.createdAt = now();
         a.createdBy = actor;
         a.persist();
+        // never the contact: the audit chain is read by auditors of every authority
         audit.append(actor, certificate.authority.code, "reissue.applied", certificate.number,
-                Map.of("application", a.id, "reason", reason.name()));
+                Map.of("application", a.id, "reason", reason.name(), "filedBy", filedBy.name()));
         return ReissueApplicationView.of(a);
     }
 
