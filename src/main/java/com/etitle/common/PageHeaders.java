@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 public class PageHeaders {
 
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+            + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String EXPLORER_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     private static final String EXPLORER = "/q/swagger-ui/";

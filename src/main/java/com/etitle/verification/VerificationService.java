@@ -305,7 +305,7 @@ public class VerificationService {
         String name = required("holderName", request.holderName(), missing);
         String code = required("verificationCode", request.verificationCode(), missing);
         if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed", missing);
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed, as text", missing);
         }
         List<SharedBuckets.Key> buckets = brake.keys(number, client);
         Run run = new Run(Method.NUMBER_AND_CODE);
@@ -521,6 +521,11 @@ public class VerificationService {
     private static String required(String field, String value, List<InvalidParam> missing) {
         if (value == null || value.isBlank()) {
             missing.add(new InvalidParam(field, "is required"));
+            return null;
+        }
+        // the JSON body refuses these before it gets here; a form (the verification page) must be refused just the same
+        if (Fields.hasControlCharacter(value)) {
+            missing.add(new InvalidParam(field, "must not contain control characters"));
             return null;
         }
         return value.strip();

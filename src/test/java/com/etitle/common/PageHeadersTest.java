@@ -30,7 +30,7 @@ class PageHeadersTest {
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(page.asString()).contains("<script src=\"/verify.js\"", "<link rel=\"stylesheet\" href=\"/verify.css\"")
+        assertThat(page.asString()).contains("<script src=\"/verify.js\"", "<link rel=\"stylesheet\" href=\"/site.css\"")
                 .doesNotContain("<script>", "<style>", " on");
     }
 
@@ -39,9 +39,9 @@ class PageHeadersTest {
         Response script = given().when().get("/verify.js");
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.contentType()).contains("javascript");
-        assertThat(script.asString()).contains("/api/v1/verifications", "location.hash");
+        assertThat(script.asString()).contains("location.hash", "fragment-form");
 
-        Response style = given().when().get("/verify.css");
+        Response style = given().when().get("/site.css");
         assertThat(style.statusCode()).isEqualTo(200);
         assertThat(style.contentType()).contains("text/css");
     }

@@ -1,0 +1,46 @@
+package com.etitle.common;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The language of a page for people: Chinese unless the person chose English with the page's visible switch
+ * ({@code lang=en}, carried by the page's links and forms) or their browser prefers English to Chinese
+ * ({@code Accept-Language}). Only these two; anything else reads as no choice.
+ */
+public final class PageLanguage {
+
+    public static final Locale CHINESE = Locale.forLanguageTag("zh-CN");
+    public static final Locale ENGLISH = Locale.ENGLISH;
+
+    private PageLanguage() {
+    }
+
+    /** {@code chosen} is the {@code lang} parameter (may be null); {@code acceptLanguage} the header (may be null). */
+    public static Locale of(String chosen, String acceptLanguage) {
+        if (chosen != null) {
+            String c = chosen.strip().toLowerCase(Locale.ROOT);
+            if (c.equals("en")) {
+                return ENGLISH;
+            }
+            if (c.equals("zh") || c.equals("zh-cn")) {
+                return CHINESE;
+            }
+        }
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 500) {
+            return CHINESE;
+        }
+        try {
+            Locale.LanguageRange.parse(acceptLanguage);
+        } catch (IllegalArgumentException e) {
+            return CHINESE;
+        }
+        Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(CHINESE, ENGLISH));
+        return ENGLISH.equals(best) ? ENGLISH : CHINESE;
+    }
+
+    /** The value of {@code lang} that names this locale in links. */
+    public static String tag(Locale locale) {
+        return ENGLISH.equals(locale) ? "en" : "zh-CN";
+    }
+}

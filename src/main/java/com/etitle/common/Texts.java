@@ -1,0 +1,153 @@
+package com.etitle.common;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The words of the pages for people, in Chinese (the default) and English ({@code messages/msg_en.properties}); a
+ * template names them {@code {msg:key}}. The locale is the page's own ({@link PageLanguage}).
+ */
+@MessageBundle(value = "msg", locale = "zh-CN")
+public interface Texts {
+
+    @Message("职称电子证书核验")
+    String verifyTitle();
+
+    @Message("查验职称电子证书是否真实、当前是否有效。")
+    String verifyLead();
+
+    @Message("English")
+    String otherLanguage();
+
+    @Message("en")
+    String otherLanguageCode();
+
+    @Message("zh-CN")
+    String languageCode();
+
+    @Message("用证书编号、姓名和查验码核验")
+    String byCodeHeading();
+
+    @Message("证书编号")
+    String certificateNumber();
+
+    @Message("持证人姓名")
+    String holderName();
+
+    @Message("查验码")
+    String verificationCode();
+
+    @Message("证书上印有 8 位查验码")
+    String verificationCodeHint();
+
+    @Message("核验")
+    String verifyButton();
+
+    @Message("粘贴二维码内容（令牌）核验")
+    String byTokenHeading();
+
+    @Message("二维码内容")
+    String token();
+
+    @Message("扫描证书或持证人手机上的二维码，把识别出的文字粘贴到这里。")
+    String tokenHint();
+
+    @Message("核验结果")
+    String resultHeading();
+
+    @Message("""
+            {#when result}\
+            {#is 'VALID'}有效\
+            {#is 'NO_MATCH'}无法核验：信息不匹配\
+            {#is 'CERTIFICATE_NOT_VALID'}{#when status}{#is 'REVOKED'}已撤销{#is 'SUSPENDED'}已暂停使用{#is 'VOIDED'}已作废并补发{#else}无效{/when}\
+            {#is 'KEY_COMPROMISED'}无法核验：签发密钥已停用\
+            {#is 'BAD_SIGNATURE'}无法核验：签名不符，内容可能被改动\
+            {#else}无法核验{/when}""")
+    String verdict(String result, String status);
+
+    @Message("""
+            {#when result}\
+            {#is 'VALID'}这份证书由发证机关签发，目前有效。请核对下面的姓名与证件上的姓名一致。\
+            {#is 'NO_MATCH'}证书编号、姓名和查验码不能同时对应同一份证书。请对照证书逐字核对后重试，或请持证人出示证书上的二维码。\
+            {#is 'CERTIFICATE_NOT_VALID'}{#when status}\
+            {#is 'REVOKED'}发证机关已撤销这份证书，它不能再证明持证人具有该职称资格。\
+            {#is 'SUSPENDED'}发证机关已暂停这份证书的使用，暂停期间它不能证明职称资格。请向持证人或发证机关了解原因。\
+            {#is 'VOIDED'}这份证书已声明作废（遗失或损毁），并已补发新证书。请让持证人出示新证书。\
+            {#else}这份证书当前无效。{/when}\
+            {#is 'KEY_COMPROMISED'}签发这份证书所用的密钥已停用。请让持证人出示重新签发的证书或二维码。\
+            {#is 'BAD_SIGNATURE'}二维码或电子证书的内容与发证机关的签名不符，可能被改动过。请向持证人索取原件或直接联系发证机关。\
+            {#else}这份二维码或电子证书不是本平台认可的发证机关签发的，无法核验。{/when}""")
+    String explanation(String result, String status);
+
+    @Message("姓名")
+    String fieldName();
+
+    @Message("资格名称")
+    String fieldQualification();
+
+    @Message("层级")
+    String fieldLevel();
+
+    @Message("{#when level}{#is 'FULL_SENIOR'}正高级{#is 'DEPUTY_SENIOR'}副高级{#is 'INTERMEDIATE'}中级{#is 'JUNIOR'}初级{#else}{level}{/when}")
+    String level(String level);
+
+    @Message("系列 / 专业")
+    String fieldSeriesSpecialty();
+
+    @Message("取得资格时间")
+    String fieldQualificationDate();
+
+    @Message("发证机关")
+    String fieldAuthority();
+
+    @Message("证书编号")
+    String fieldNumber();
+
+    @Message("核验时间（北京时间）")
+    String checkedAt();
+
+    @Message("核验方式")
+    String method();
+
+    @Message("{#when method}{#is 'NUMBER_AND_CODE'}证书编号、姓名和查验码{#is 'TOKEN'}二维码{#is 'CREDENTIAL'}电子证书{#is 'GRANT'}持证人授权链接{#else}{method}{/when}")
+    String methodName(String method);
+
+    @Message("持证人授权给")
+    String grantVerifier();
+
+    @Message("用途")
+    String grantPurpose();
+
+    @Message("授权有效至")
+    String grantExpires();
+
+    @Message("打印核验结果")
+    String print();
+
+    @Message("核验另一份证书")
+    String again();
+
+    @Message("请求过于频繁")
+    String tooManyHeading();
+
+    @Message("这个证书编号或您所在网络的核验失败次数过多，请 {minutes} 分钟后再试；或请持证人出示证书上的二维码，二维码核验不受此限制。")
+    String tooMany(long minutes);
+
+    @Message("请填写证书编号、持证人姓名和查验码三项。")
+    String missing();
+
+    @Message("核验服务暂时不可用，请稍后再试。")
+    String unavailable();
+
+    @Message("正在核验……")
+    String verifying();
+
+    @Message("链接中的核验信息已读取，正在核验。没有启用 JavaScript 时，请改用上面的表单。")
+    String fragmentNote();
+
+    @Message("本页核验结果来自发证机关的登记记录和电子签名。")
+    String footer();
+
+    @Message("接口文档")
+    String apiLink();
+}
