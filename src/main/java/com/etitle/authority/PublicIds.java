@@ -168,4 +168,25 @@ public class PublicIds {
     public String shareLink(String grantCode) {
         return base + SHARE_PAGE_PATH + "#grant=" + grantCode;
     }
+
+    /**
+     * The link a certificate's QR code carries: the verification page with the compact token in the fragment, so any
+     * phone camera opens the page, which verifies at once; the fragment never reaches a server but through the page's
+     * own POST, and an offline verifier reads the token from it.
+     */
+    public String verifyLink(String token) {
+        return base + SHARE_PAGE_PATH + "#token=" + token;
+    }
+
+    /**
+     * The token in what a QR code gave: a verification link's fragment (of any deployment: the signature, not the
+     * host, is what is checked), or the text itself, as the bare tokens of QR codes printed before the links.
+     */
+    public static String tokenOf(String scanned) {
+        if (scanned == null || !(scanned.startsWith("https://") || scanned.startsWith("http://"))) {
+            return scanned;
+        }
+        int at = scanned.indexOf("#token=");
+        return at < 0 ? scanned : scanned.substring(at + "#token=".length());
+    }
 }

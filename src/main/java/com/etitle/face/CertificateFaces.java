@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.etitle.authority.PublicIds;
 import com.etitle.certificate.Certificate;
 
 /**
@@ -16,9 +17,11 @@ public class CertificateFaces {
 
     private final FaceSigners signers;
     private final Clock clock;
+    private final PublicIds ids;
     private volatile FaceRenderer renderer;
 
-    CertificateFaces(FaceSigners signers, Clock clock) {
+    CertificateFaces(FaceSigners signers, Clock clock, PublicIds ids) {
+        this.ids = ids;
         this.signers = signers;
         this.clock = clock;
     }
@@ -28,7 +31,7 @@ public class CertificateFaces {
      * marked so on the page). Call inside a transaction: the certificate's authority is read.
      */
     public byte[] signedPdf(Certificate certificate) {
-        return signedPdf(Face.of(certificate));
+        return signedPdf(Face.of(certificate, ids));
     }
 
     /** The signed PDF of a face; needs no transaction unless the authority's document-signing key is not loaded yet. */
@@ -39,9 +42,14 @@ public class CertificateFaces {
         return signer.sign(unsigned, face.authorityName(), now, clock.getZone());
     }
 
-    /** PNG of the QR code of the certificate's compact signed token, the one printed on its face. */
+    /** PNG of the QR code printed on the certificate's face: the verification link with its compact signed token. */
     public byte[] qr(Certificate certificate) {
-        return QrCodes.png(certificate.token);
+        return QrCodes.png(ids.verifyLink(certificate.token));
+    }
+
+    /** The face of a certificate as plain values; inside a transaction (the authority is lazy). */
+    public Face face(Certificate certificate) {
+        return Face.of(certificate, ids);
     }
 
     /** The authority's document-signing chain as PEM, leaf first: what a relying party trusts PDF signatures by. */

@@ -3,6 +3,7 @@ package com.etitle.face;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import com.etitle.authority.PublicIds;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.EffectiveScope;
@@ -14,17 +15,18 @@ import com.etitle.certificate.TitleFacts;
  * (its authority is lazy), then rendered and signed outside one, or made by hand where there is no database
  * (the benchmark).
  *
- * @param token the compact signed token (JWS) the QR code carries
+ * @param qr what the QR code carries: the verification link with the compact signed token (JWS) in its fragment
+ *     ({@link PublicIds#verifyLink})
  */
 public record Face(String authorityCode, String authorityName, String number, String verificationCode, String holderName,
         String workUnit, String qualificationName, Level level, String series, String specialty, EffectiveScope effectiveScope,
-        LocalDate qualificationDate, String approvalDocumentNumber, LocalDate issueDate, CertificateStatus status, String token) {
+        LocalDate qualificationDate, String approvalDocumentNumber, LocalDate issueDate, CertificateStatus status, String qr) {
 
-    public static Face of(Certificate c) {
+    public static Face of(Certificate c, PublicIds ids) {
         TitleFacts t = c.title;
         return new Face(c.authority.code, c.authority.name, c.number, c.verificationCode, t.holderName, t.workUnit, t.qualificationName,
                 t.level, t.series, t.specialty, c.effectiveScope, c.qualificationDate, c.approvalDocumentNumber, c.issueDate, c.status,
-                c.token);
+                ids.verifyLink(c.token));
     }
 
     /** 层级 as printed. */

@@ -79,7 +79,7 @@ public final class FaceRenderer {
                         frame(cs);
                         heading(cs, text);
                         fields(cs, text, face);
-                        qr(cs, text, face.token());
+                        qr(cs, text, face.qr());
                         authority(cs, text, face);
                         footer(cs, text);
                         if (face.statusMark().isPresent()) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.etitle.certificate.Certificate;
+import com.etitle.face.CertificateFaces;
 import com.etitle.face.Face;
 
 /**
@@ -18,6 +19,12 @@ import com.etitle.face.Face;
  */
 @ApplicationScoped
 public class HolderCertificates {
+
+    private final CertificateFaces faces;
+
+    HolderCertificates(CertificateFaces faces) {
+        this.faces = faces;
+    }
 
     /** Newest first; a voided certificate names its replacement, which goes to the same person and so is in the same list. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -43,15 +50,21 @@ public class HolderCertificates {
         return Certificate.heldBy(idNumberHash, number).credential;
     }
 
-    /** The compact signed token, the one printed on the face. */
+    /** The compact signed token, the one the face's QR link carries. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String token(String idNumberHash, String number) {
         return Certificate.heldBy(idNumberHash, number).token;
     }
 
+    /** PNG of the QR code on the face: the verification link with the token in its fragment. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public byte[] qr(String idNumberHash, String number) {
+        return faces.qr(Certificate.heldBy(idNumberHash, number));
+    }
+
     /** What the face shows, read in one short transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Face face(String idNumberHash, String number) {
-        return Face.of(Certificate.heldBy(idNumberHash, number));
+        return faces.face(Certificate.heldBy(idNumberHash, number));
     }
 }

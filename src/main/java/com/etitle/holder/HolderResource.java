@@ -97,14 +97,16 @@ public class HolderResource {
     @Path("{number}/qr")
     @Produces("image/png")
     @Operation(operationId = "getMyCertificateQr",
-            summary = "A PNG QR code of your certificate's compact signed token, the one printed on its face",
-            description = "Anyone can verify the scanned text with POST /api/v1/verifications as {\"token\": …}, or offline with the JWKS.")
+            summary = "A PNG QR code of your certificate, the one printed on its face: the verification page's link with the compact"
+                    + " signed token in its fragment (<public url>/verify#token=…)",
+            description = "Any phone camera opens the link and the page verifies at once. POST /api/v1/verifications takes the scanned"
+                    + " link or the bare token as {\"token\": …}; offline verifiers read the token from the fragment and check it with"
+                    + " the trust bundle.")
     @APIResponse(responseCode = "200", description = "The QR code", content = @Content(mediaType = "image/png"))
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response qr(@PathParam("number") String number) {
-        String token = certificates.token(holder.idNumberHash(), number);
-        return Response.ok(QrCodes.png(token)).header("Cache-Control", NO_STORE).build();
+        return Response.ok(certificates.qr(holder.idNumberHash(), number)).header("Cache-Control", NO_STORE).build();
     }
 
     @GET

@@ -102,7 +102,8 @@ public class VerificationService {
             return credential(request.credential());
         }
         if (request.token() != null) {
-            return token(request.token());
+            // a QR code's verification link, as scanned, or the bare token of codes printed before the links
+            return token(PublicIds.tokenOf(request.token()));
         }
         if (request.grant() != null) {
             return grant(request.grant(), client);

@@ -106,8 +106,9 @@ public class VerifyPage {
             @FormParam("grant") String grant, @FormParam("fragment") String fragment,
             @Context HttpHeaders headers, @Context HttpServerRequest http) {
         Locale locale = PageLanguage.of(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Form form = new Form(PageLanguage.tag(locale), blankToNull(number), blankToNull(name), blankToNull(token));
         boolean fromFragment = fragment != null;
+        // what came from a link's fragment was not typed here, and is not shown back
+        Form form = new Form(PageLanguage.tag(locale), blankToNull(number), blankToNull(name), fromFragment ? null : blankToNull(token));
         VerificationRequest request;
         if (present(grant)) {
             request = new VerificationRequest(null, null, null, null, null, grant.strip());

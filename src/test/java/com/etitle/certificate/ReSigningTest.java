@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.etitle.authority.PublicIds;
 import com.etitle.support.Api;
 import com.etitle.support.Database;
 import com.etitle.support.IdCards;
@@ -95,10 +96,11 @@ class ReSigningTest {
         ObjectNode credential = (ObjectNode) MAPPER.readTree(reSignedText);
         assertThat(credential.at("/proof/verificationMethod").asText()).endsWith("#" + newKid);
         assertThat(Api.verify(Map.of("credential", credential)).getString("result")).isEqualTo("VALID");
-        String token = Qr.decode(held(holder, number, "/qr").asByteArray());
+        String link = Qr.decode(held(holder, number, "/qr").asByteArray());
+        String token = PublicIds.tokenOf(link);
         assertThat(token).isNotEqualTo(valid.getString("token"));
         assertThat(verifyToken(token).getString("result")).isEqualTo("VALID");
-        assertThat(Qr.decode(Pdfs.firstPagePng(held(holder, number, "/document").asByteArray(), 200))).isEqualTo(token);
+        assertThat(Qr.decode(Pdfs.firstPagePng(held(holder, number, "/document").asByteArray(), 200))).isEqualTo(link);
         OpenSsl openssl = new OpenSsl(dir);
         assertThat(openssl.verifyCredentialWithPublishedKey(credential)).isEqualTo(OpenSsl.Verdict.VERIFIED);
         assertThat(openssl.verifyTokenWithPublishedKey(token)).isEqualTo(OpenSsl.Verdict.VERIFIED);

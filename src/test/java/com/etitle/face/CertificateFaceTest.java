@@ -100,15 +100,20 @@ class CertificateFaceTest {
     }
 
     @Test
-    void the_qr_code_printed_on_the_page_carries_the_certificate_token() {
+    void the_qr_code_printed_on_the_page_opens_the_verification_page_with_the_certificate_token() {
         JsonPath issued = Api.issue("TEST-A", Requests.engineer());
+        String link = "http://localhost:8081/verify#token=" + issued.getString("token");
 
-        // the token with the issuer's DID and its status reference (about 516 characters) is a version-18 code, 89
-        // modules across the printed 150 pt (0.6 mm each); a 150 dpi raster gives 3.5 anti-aliased pixels a module,
-        // which the decoder reads only for some tokens, 200 dpi gives 4.7 — still far fewer than a phone camera sees
+        // the link (about 550 characters: the page's address and the token with the issuer's DID and its status
+        // reference) is a version-18 code at error correction M, 89 modules across the printed 150 pt (0.59 mm each); a
+        // 150 dpi raster gives 3.5 anti-aliased pixels a module, which the decoder reads only for some codes, 200 dpi
+        // gives 4.7 — still far fewer than a phone camera sees
         byte[] page = Pdfs.firstPagePng(document(issued.getString("number")), 200);
 
-        assertThat(Qr.decode(page)).isEqualTo(issued.getString("token"));
+        assertThat(Qr.decode(page)).isEqualTo(link);
+        int modules = QrCodes.modules(link).getWidth();
+        System.out.printf("face QR: %d characters, version %d, %d modules, %.2f mm a module across 150 pt%n", link.length(),
+                (modules - 17) / 4, modules, 150 / 72.0 * 25.4 / modules);
     }
 
     @Test

@@ -92,7 +92,7 @@ class FaceRendererTest {
 
         assertThat(new Face(face.authorityCode(), face.authorityName(), face.number(), face.verificationCode(), face.holderName(),
                 face.workUnit(), face.qualificationName(), Level.FULL_SENIOR, face.series(), face.specialty(), EffectiveScope.GRASSROOTS,
-                face.qualificationDate(), face.approvalDocumentNumber(), face.issueDate(), face.status(), face.token()))
+                face.qualificationDate(), face.approvalDocumentNumber(), face.issueDate(), face.status(), face.qr()))
                 .satisfies(f -> {
                     assertThat(f.levelText()).isEqualTo("正高级");
                     assertThat(f.scopeText()).isEqualTo("基层有效");

@@ -135,7 +135,7 @@ class FaceSigningKeysTest {
     @Test
     void the_face_of_a_certificate_can_be_built_from_its_record_and_rendered_without_a_transaction() {
         String number = Api.issue("TEST-A", Requests.engineer()).getString("number");
-        Face face = inTransaction(() -> Face.of(com.etitle.certificate.Certificate.findByNumber(number).orElseThrow()));
+        Face face = inTransaction(() -> faces.face(com.etitle.certificate.Certificate.findByNumber(number).orElseThrow()));
 
         byte[] pdf = faces.signedPdf(face);
 

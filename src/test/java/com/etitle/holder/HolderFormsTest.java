@@ -37,15 +37,17 @@ class HolderFormsTest {
         assertThat(Problems.mediaType(qr)).isEqualTo("image/png");
         assertThat(qr.header("Cache-Control")).isEqualTo("no-store");
 
+        // the link of the verification page with the token in its fragment; the API takes the link as scanned
         String scanned = Qr.decode(qr.asByteArray());
-        assertThat(scanned).isEqualTo(issued.getString("token"));
+        assertThat(scanned).isEqualTo("http://localhost:8081/verify#token=" + issued.getString("token"));
         JsonPath answer = Api.verify(Map.of("token", scanned));
         assertThat(answer.getString("result")).isEqualTo("VALID");
         assertThat(answer.getString("certificate.certificateNumber")).isEqualTo(issued.getString("number"));
 
         // one character of the signed claims changed, as a forger editing the scanned text would
-        int at = scanned.indexOf('.') + 10;
-        String tampered = scanned.substring(0, at) + (scanned.charAt(at) == 'A' ? 'B' : 'A') + scanned.substring(at + 1);
+        String token = issued.getString("token");
+        int at = token.indexOf('.') + 10;
+        String tampered = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
         JsonPath refused = Api.verify(Map.of("token", tampered));
         assertThat(refused.getBoolean("valid")).isFalse();
         assertThat(refused.getString("result")).isEqualTo("BAD_SIGNATURE");
@@ -136,5 +138,19 @@ class HolderFormsTest {
         given().auth().oauth2(Tokens.holder(id)).when().delete(ME + "/" + number + "/grants/" + grant.getString("id")).then().statusCode(204);
         String after = Browser.domAfterScripts(local);
         assertThat(after).contains("class=\"result unknown\"", "Cannot verify").doesNotContain("张三", number);
+    }
+
+    @Test
+    void the_link_a_qr_code_carries_opens_the_page_which_verifies_at_once_and_keeps_the_token_out_of_the_address() {
+        String id = IdCards.next();
+        JsonPath issued = Api.issue("TEST-A", Requests.with("holderIdNumber", id));
+        String link = Qr.decode(given().auth().oauth2(Tokens.holder(id)).when().get(ME + "/" + issued.getString("number") + "/qr").asByteArray());
+        // the link as printed, pointed at this test instance (the public URL names the production host)
+        String local = "http://localhost:" + io.restassured.RestAssured.port + link.substring(link.indexOf("/verify#"));
+
+        String dom = Browser.domAfterScripts(local);
+
+        assertThat(dom).contains("class=\"result valid\"", ">Valid<", "张三", issued.getString("number"), "QR code")
+                .doesNotContain(issued.getString("token"));
     }
 }
