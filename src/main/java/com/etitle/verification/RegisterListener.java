@@ -104,8 +104,14 @@ public class RegisterListener {
         while (running) {
             try (Connection c = dataSource.getConnection()) {
                 current = c;
-                session(c);
-                backoff = 100;
+                try {
+                    listenAndLoad(c);
+                    // in step again: a later loss is a new incident, retried as quickly as the first
+                    backoff = 100;
+                    follow(c);
+                } finally {
+                    forget(c);
+                }
             } catch (SQLException | RuntimeException e) {
                 memory.outOfStep();
                 if (running) {
@@ -120,8 +126,8 @@ public class RegisterListener {
         }
     }
 
-    /** One connection's life: listen, load, then apply changes until something goes wrong. */
-    private void session(Connection c) throws SQLException {
+    /** The start of one connection's life: listen, then load. */
+    private void listenAndLoad(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             s.execute("SET application_name = '" + APPLICATION_NAME + " " + ProcessHandle.current().pid() + "'");
@@ -132,6 +138,10 @@ public class RegisterListener {
         load(c);
         memory.inStep(applied, loadedAt);
         LOG.debugf("register memory in step at version %d", applied);
+    }
+
+    /** The rest of it: apply changes, on every notification and heartbeat, until something goes wrong. */
+    private void follow(Connection c) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
             PGNotification[] notifications = pg.getNotifications((int) heartbeat.toMillis());
@@ -145,6 +155,20 @@ public class RegisterListener {
             if (notifications == null || notifications.length == 0) {
                 pruneNowAndThen(c);
             }
+        }
+    }
+
+    /**
+     * Before the connection goes back to the pool: no longer listening, nor named as the listener. Sent through the
+     * pool's wrapper, so that on a connection the server has ended it fails in a way the pool recognises, and the pool
+     * drops the connection instead of lending it to a request or to the next attempt: the error that ended the session
+     * came from the driver's own connection (notifications are read there), which the pool never sees.
+     */
+    private static void forget(Connection c) {
+        try (Statement s = c.createStatement()) {
+            s.execute("UNLISTEN *; RESET application_name");
+        } catch (SQLException e) {
+            // a connection that is gone: the pool has marked it to be dropped
         }
     }
 
