@@ -2,8 +2,6 @@ package com.etitle;
 
 import static com.etitle.support.RunnerJar.field;
 import static com.etitle.support.RunnerJar.freePort;
-import static com.etitle.support.RunnerJar.javaBin;
-import static com.etitle.support.RunnerJar.runnerJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,6 +33,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.etitle.support.JarOnPostgres;
+import com.etitle.support.JarOnPostgres.Replica;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -56,7 +57,7 @@ class DatabaseOutageIT {
     private final AtomicReference<String> phase = new AtomicReference<>("before");
     private volatile boolean loading = true;
     private EmbeddedPostgres postgres;
-    private Process service;
+    private Replica service;
     private ExecutorService load;
 
     @TempDir
@@ -75,10 +76,7 @@ class DatabaseOutageIT {
             signalPostgres("CONT");
         }
         if (service != null) {
-            service.destroy();
-            if (!service.waitFor(30, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+            service.stop();
         }
         if (postgres != null) {
             postgres.close();
@@ -90,9 +88,9 @@ class DatabaseOutageIT {
         int pgPort = freePort();
         Path cluster = work.resolve("postgres");
         startPostgres(cluster, pgPort);
-        String token = devToken();
-        int port = startService(pgPort);
-        String base = "http://localhost:" + port;
+        String token = JarOnPostgres.devToken(work, "issuer", AUTHORITY);
+        service = JarOnPostgres.start(work, pgPort, AUTHORITY, "故障演练省人力资源和社会保障厅", "故障演练省", work.resolve("service.log"));
+        String base = service.base();
 
         HttpResponse<String> first = send(issue(base, token));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -232,11 +230,7 @@ class DatabaseOutageIT {
     }
 
     private void startPostgres(Path cluster, int port) throws IOException {
-        postgres = EmbeddedPostgres.builder().setDataDirectory(cluster).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("fsync", "off")
-                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(work.resolve("postgres.log").toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(work.resolve("postgres.log").toFile()))
-                .start();
+        postgres = JarOnPostgres.startPostgres(cluster, port, work.resolve("postgres.log"));
     }
 
     /** SIGSTOP or SIGCONT to the postmaster and every backend: the whole server frozen, its sockets still open. */
@@ -254,7 +248,7 @@ class DatabaseOutageIT {
     }
 
     private static long storedOf(int pgPort, List<String> numbers) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(JarOnPostgres.jdbcUrl(pgPort), "postgres", "postgres");
                 PreparedStatement query = c.prepareStatement("SELECT count(*) FROM certificate WHERE number = ANY(?)")) {
             query.setArray(1, c.createArrayOf("text", numbers.toArray()));
             try (ResultSet rs = query.executeQuery()) {
@@ -262,41 +256,6 @@ class DatabaseOutageIT {
                 return rs.getLong(1);
             }
         }
-    }
-
-    /** An issuer token of the development identity this folder's dev-token creates; the service is told to trust it. */
-    private String devToken() throws Exception {
-        Process p = new ProcessBuilder(javaBin(), "-jar", runnerJar(), "dev-token", "--role", "issuer", "--authority", AUTHORITY)
-                .directory(work.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(p.waitFor()).as(out).isZero();
-        return out;
-    }
-
-    private int startService(int pgPort) throws Exception {
-        int port = freePort();
-        Path identity = work.resolve("data").resolve("dev-identity").resolve("public.pem");
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Dquarkus.http.port=" + port,
-                "-Detitle.authorities." + AUTHORITY + ".name=故障演练省人力资源和社会保障厅", "-Detitle.authorities." + AUTHORITY + ".region=故障演练省",
-                "-Detitle.keys.generate=true", "-Dmp.jwt.verify.issuer=urn:etitle:dev-identity",
-                "-jar", runnerJar())
-                .directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("service.log").toFile()));
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("ETITLE_") || k.startsWith("MP_"));
-        builder.environment().putAll(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres",
-                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "ETITLE_KEYS_DIR", Files.createDirectories(work.resolve("keys")).toString(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.toUri().toString()));
-        service = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline && service.isAlive()) {
-            if (Files.readString(work.resolve("service.log")).contains("Listening on")) {
-                return port;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the service did not start:\n" + Files.readString(work.resolve("service.log")));
     }
 
     private static final String ISSUE_BODY = """

@@ -105,11 +105,13 @@ public class RegisterListener {
             try (Connection c = dataSource.getConnection()) {
                 current = c;
                 try {
-                    session(c);
+                    listenAndLoad(c);
+                    // in step again: a later loss is a new incident, retried as quickly as the first
+                    backoff = 100;
+                    follow(c);
                 } finally {
-                    release(c);
+                    forget(c);
                 }
-                backoff = 100;
             } catch (SQLException | RuntimeException e) {
                 memory.outOfStep();
                 if (running) {
@@ -124,24 +126,8 @@ public class RegisterListener {
         }
     }
 
-    /**
-     * The connection goes back to the pool: it must not keep listening (notifications would pile up in it) or keep
-     * this session's settings (RESET restores the pool's statement timeout, given at connection start). A broken one
-     * fails here and is dropped by the pool's validation.
-     */
-    private static void release(Connection c) {
-        try (Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            s.execute("UNLISTEN *");
-            s.execute("RESET statement_timeout");
-            s.execute("RESET application_name");
-        } catch (SQLException ignored) {
-            // a connection that cannot even be reset is broken; the pool finds out
-        }
-    }
-
-    /** One connection's life: listen, load, then apply changes until something goes wrong. */
-    private void session(Connection c) throws SQLException {
+    /** The start of one connection's life: listen, then load. */
+    private void listenAndLoad(Connection c) throws SQLException {
         c.setAutoCommit(true);
         try (Statement s = c.createStatement()) {
             s.execute("SET application_name = '" + APPLICATION_NAME + " " + ProcessHandle.current().pid() + "'");
@@ -152,6 +138,10 @@ public class RegisterListener {
         load(c);
         memory.inStep(applied, loadedAt);
         LOG.debugf("register memory in step at version %d", applied);
+    }
+
+    /** The rest of it: apply changes, on every notification and heartbeat, until something goes wrong. */
+    private void follow(Connection c) throws SQLException {
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
             PGNotification[] notifications = pg.getNotifications((int) heartbeat.toMillis());
@@ -165,6 +155,22 @@ public class RegisterListener {
             if (notifications == null || notifications.length == 0) {
                 pruneNowAndThen(c);
             }
+        }
+    }
+
+    /**
+     * Before the connection goes back to the pool: no longer listening, nor named as the listener. Sent through the
+     * pool's wrapper, so that on a connection the server has ended it fails in a way the pool recognises, and the pool
+     * drops the connection instead of lending it to a request or to the next attempt: the error that ended the session
+     * came from the driver's own connection (notifications are read there), which the pool never sees.
+     */
+    private static void forget(Connection c) {
+        try (Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            // RESET restores the pool's statement timeout, which the connection was opened with
+            s.execute("UNLISTEN *; RESET statement_timeout; RESET application_name");
+        } catch (SQLException e) {
+            // a connection that is gone: the pool has marked it to be dropped
         }
     }
 
@@ -194,7 +200,11 @@ public class RegisterListener {
             applied = version;
             loadedAt = started;
         } finally {
-            c.setAutoCommit(true);
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                // a connection lost mid-load fails here too; the failure to report is the one that ended the load
+            }
         }
     }
 
