@@ -240,8 +240,18 @@ class DatabaseOutageIT {
             return;
         }
         long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(postmaster)));
-        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(child -> command.add(Long.toString(child.pid()))));
+        // the postmaster first: once it is stopped it forks no new backend, so the backends listed next are all there are
+        // (listed before it stopped, a backend forked meanwhile for a new connection would go on serving)
+        kill(signal, List.of(postmaster));
+        kill(signal, ProcessHandle.of(postmaster).map(p -> p.descendants().map(ProcessHandle::pid).toList()).orElse(List.of()));
+    }
+
+    private static void kill(String signal, List<Long> pids) throws Exception {
+        if (pids.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        pids.forEach(pid -> command.add(Long.toString(pid)));
         Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
         kill.getInputStream().readAllBytes();
         kill.waitFor();
