@@ -2,13 +2,16 @@ package com.etitle.verification;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,9 +43,10 @@ public class VerificationLog {
     private static final Logger LOG = Logger.getLogger(VerificationLog.class);
     private static final int BATCH = 1_000;
     private static final int CAPACITY = 100_000;
-    /** By id, or by number (the other is null); an event of a number the register does not have writes nothing rather than fail its batch. */
     private static final String INSERT = "INSERT INTO verification_event (certificate_id, verified_at, method, result, grant_id)"
-            + " SELECT c.id, ?::timestamptz, ?, ?, ?::uuid FROM certificate c WHERE c.id = ? OR c.number = ?";
+            + " VALUES (?, ?, ?, ?, ?)";
+    /** The ids of the events that name their certificate by number (answered from memory): one query a batch. */
+    private static final String IDS = "SELECT number, id FROM certificate WHERE number = ANY(?)";
 
     /**
      * One verification that named a certificate, by its id or (answered from memory) by its number. Never the
@@ -150,13 +154,12 @@ public class VerificationLog {
         }
     }
 
+    /**
+     * A caller whose event found the queue full writes it at once, beside the writer rather than behind it (the log
+     * is read in the order of each event's own time), so a writer that has fallen behind never holds requests up.
+     */
     private void write(List<Event> events) {
-        writing.lock();
-        try {
-            writeWithRetry(events);
-        } finally {
-            writing.unlock();
-        }
+        writeWithRetry(events);
     }
 
     private void insert(List<Event> events) throws SQLException {
@@ -164,17 +167,22 @@ public class VerificationLog {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                Map<String, Long> ids = idsByNumber(connection, events);
                 for (Event e : events) {
-                    insert.setTimestamp(1, Timestamp.from(e.at()));
-                    insert.setString(2, e.method().name());
-                    insert.setString(3, e.result().name());
-                    if (e.grantId() == null) {
-                        insert.setNull(4, Types.OTHER);
-                    } else {
-                        insert.setObject(4, e.grantId());
+                    Long id = e.certificateId() != null ? e.certificateId() : ids.get(e.number());
+                    if (id == null) {
+                        // memory answers only for numbers the register has, which are never deleted: nothing to log against
+                        continue;
                     }
-                    insert.setObject(5, e.certificateId(), Types.BIGINT);
-                    insert.setString(6, e.certificateId() == null ? e.number() : null);
+                    insert.setLong(1, id);
+                    insert.setTimestamp(2, Timestamp.from(e.at()));
+                    insert.setString(3, e.method().name());
+                    insert.setString(4, e.result().name());
+                    if (e.grantId() == null) {
+                        insert.setNull(5, Types.OTHER);
+                    } else {
+                        insert.setObject(5, e.grantId());
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -186,5 +194,22 @@ public class VerificationLog {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    private static Map<String, Long> idsByNumber(Connection connection, List<Event> events) throws SQLException {
+        String[] numbers = events.stream().filter(e -> e.certificateId() == null).map(Event::number).distinct().toArray(String[]::new);
+        Map<String, Long> ids = new HashMap<>();
+        if (numbers.length == 0) {
+            return ids;
+        }
+        try (PreparedStatement query = connection.prepareStatement(IDS)) {
+            query.setArray(1, connection.createArrayOf("text", numbers));
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    ids.put(r.getString(1), r.getLong(2));
+                }
+            }
+        }
+        return ids;
     }
 }
