@@ -22,6 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.Test;
 
 import com.etitle.common.CrossOriginPolicy.Audience;
@@ -118,7 +119,7 @@ class CrossOriginPolicyTest {
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : endpoints()) {
             Audience actual = CrossOriginPolicy.audience(e.method(), e.samplePath());
-            List<Audience> expected = e.page() ? List.of(Audience.NONE)
+            List<Audience> expected = e.page() || e.benchOnly() ? List.of(Audience.NONE)
                     : !e.isPublic() ? List.of(Audience.AUTHENTICATED)
                     : e.method().equals("GET") ? List.of(Audience.PUBLIC_READ)
                     : List.of(Audience.VERIFIERS, Audience.OBJECTORS);
@@ -131,8 +132,11 @@ class CrossOriginPolicyTest {
         assertThat(CrossOriginPolicy.audience("GET", "/q/openapi")).isEqualTo(Audience.PUBLIC_READ);
     }
 
-    /** A JAX-RS resource method: its HTTP method, path template and whether a token is needed. */
-    private record Endpoint(String method, String template, boolean isPublic, boolean page) {
+    /**
+     * A JAX-RS resource method: its HTTP method, path template, whether a token is needed, and whether it is a bench's
+     * yardstick kept out of the contract (which no other origin's script has any business calling).
+     */
+    private record Endpoint(String method, String template, boolean isPublic, boolean page, boolean benchOnly) {
 
         /** The template with every {@code {param}} replaced by a plausible segment. */
         String samplePath() {
@@ -162,7 +166,8 @@ class CrossOriginPolicyTest {
                         Produces produces = m.isAnnotationPresent(Produces.class) ? m.getAnnotation(Produces.class) : type.getAnnotation(Produces.class);
                         // a page is navigated to, never fetched by another origin's script
                         boolean page = produces != null && Arrays.stream(produces.value()).anyMatch(p -> p.startsWith("text/html"));
-                        endpoints.add(new Endpoint(verb, template, isPublic, page));
+                        boolean benchOnly = m.isAnnotationPresent(Operation.class) && m.getAnnotation(Operation.class).hidden();
+                        endpoints.add(new Endpoint(verb, template, isPublic, page, benchOnly));
                     }
                 });
         return endpoints;
