@@ -164,7 +164,21 @@ public class ProblemMapper {
                     .header(HttpHeaders.RETRY_AFTER, DatabaseFaults.RETRY_AFTER_SECONDS)
                     .build();
         }
+        if (clientHungUp(e)) {
+            // the caller closed the connection while its body was being read: nobody is there to answer, nothing failed here
+            LOG.debugf("Client closed the connection during %s", uri == null ? "?" : uri.getPath());
+            return response(ProblemType.MALFORMED_REQUEST, "The request body ended early: the connection was closed", uri, List.of());
+        }
         LOG.errorf(e, "Unhandled error on %s", uri == null ? "?" : uri.getPath());
         return response(ProblemType.INTERNAL_ERROR, "The service could not complete the request", uri, List.of());
+    }
+
+    private static boolean clientHungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException || t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
