@@ -150,4 +150,94 @@ public interface Texts {
 
     @Message("接口文档")
     String apiLink();
+
+    @Message("核验证书")
+    String navVerify();
+
+    @Message("评审委员会")
+    String navCommittees();
+
+    @Message("职称评审委员会名录")
+    String committeesTitle();
+
+    @Message("经人力资源社会保障部门核准备案的职称评审委员会。")
+    String committeesLead();
+
+    @Message("系列")
+    String filterSeries();
+
+    @Message("层级")
+    String filterLevel();
+
+    @Message("地区")
+    String filterRegion();
+
+    @Message("状态")
+    String filterStatus();
+
+    @Message("关键词（名称、评审专业、主管部门）")
+    String filterText();
+
+    @Message("筛选")
+    String filterApply();
+
+    @Message("全部")
+    String anyOption();
+
+    @Message("{#when level}{#is 'SENIOR'}高级{#is 'INTERMEDIATE'}中级{#else}{level}{/when}")
+    String committeeLevel(String level);
+
+    @Message("{#when status}{#is 'ACTIVE'}有效{#is 'SUSPENDED'}暂停{#is 'REVOKED'}撤销{#else}{status}{/when}")
+    String committeeStatus(String status);
+
+    @Message("共 {total} 个")
+    String found(long total);
+
+    @Message("没有符合条件的评审委员会。")
+    String noneFound();
+
+    @Message("筛选条件无效，请重新选择。")
+    String invalidFilter();
+
+    @Message("上一页")
+    String previousPage();
+
+    @Message("下一页")
+    String nextPage();
+
+    @Message("以 JSON 格式查看")
+    String asJson();
+
+    @Message("名称")
+    String committeeName();
+
+    @Message("评审专业范围")
+    String specialtyScope();
+
+    @Message("主管部门")
+    String managingDepartment();
+
+    @Message("核准机关")
+    String approvingAuthority();
+
+    @Message("联系电话")
+    String contactPhone();
+
+    @Message("联系地址")
+    String contactAddress();
+
+    @Message("备案编号")
+    String filingNumber();
+
+    @Message("组建时间")
+    String establishedOn();
+
+    @Message("备案机关代码")
+    String filedWith();
+
+    @Message("没有这个评审委员会。")
+    String committeeNotFound();
+
+    @Message("返回名录")
+    String backToList();
 }
