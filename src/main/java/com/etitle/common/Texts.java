@@ -240,4 +240,34 @@ public interface Texts {
 
     @Message("返回名录")
     String backToList();
+
+    @Message("证书作废声明")
+    String navVoidNotices();
+
+    @Message("职称证书遗失、损毁作废声明")
+    String voidNoticesTitle();
+
+    @Message("以下证书已由持证人申请补办，原证书声明作废，不能再证明职称资格。每份声明都附有发证机关的电子签名文件。")
+    String voidNoticesLead();
+
+    @Message("目前没有作废声明。")
+    String noVoidNotices();
+
+    @Message("发布于")
+    String publishedOn();
+
+    @Message("下载签名文件（JSON）")
+    String signedDocument();
+
+    @Message("作废的证书")
+    String voidedCertificates();
+
+    @Message("原因")
+    String voidReason();
+
+    @Message("作废日期")
+    String voidDate();
+
+    @Message("{#when reason}{#is 'LOST'}遗失{#is 'DAMAGED'}损毁{#else}{reason}{/when}")
+    String voidReasonName(String reason);
 }
