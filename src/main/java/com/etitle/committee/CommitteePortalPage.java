@@ -85,7 +85,7 @@ public class CommitteePortalPage {
         try {
             query = CommitteeQuery.parse(null, series, level, region, status, q, uri);
         } catch (ProblemException e) {
-            return html(Templates.list(filters, new CommitteePage(java.util.List.of(), 0, 0, 0), null, null, null, true), locale)
+            return PageLanguage.html(Templates.list(filters, new CommitteePage(java.util.List.of(), 0, 0, 0), null, null, null, true), locale)
                     .status(400).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
         EntityTag tag = new EntityTag("committees-" + snapshot.version() + "-" + filters.lang());
@@ -95,7 +95,7 @@ public class CommitteePortalPage {
         CommitteePage found = snapshot.page(query);
         String previous = query.page() > 0 ? link(filters, query.page() - 1, false) : null;
         String next = (long) (query.page() + 1) * query.size() < found.total() ? link(filters, query.page() + 1, false) : null;
-        return html(Templates.list(filters, found, link(filters, query.page(), true), previous, next, false), locale)
+        return PageLanguage.html(Templates.list(filters, found, link(filters, query.page(), true), previous, next, false), locale)
                 .tag(tag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
     }
 
@@ -111,9 +111,9 @@ public class CommitteePortalPage {
             @QueryParam("lang") String lang, @Context HttpHeaders headers) {
         Locale locale = PageLanguage.of(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return published.committee(id)
-                .map(c -> html(Templates.one(PageLanguage.tag(locale), c, "/api/v1/committees/" + c.id()), locale)
+                .map(c -> PageLanguage.html(Templates.one(PageLanguage.tag(locale), c, "/api/v1/committees/" + c.id()), locale)
                         .header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build())
-                .orElseGet(() -> html(Templates.one(PageLanguage.tag(locale), null, null), locale).status(404)
+                .orElseGet(() -> PageLanguage.html(Templates.one(PageLanguage.tag(locale), null, null), locale).status(404)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 
@@ -134,8 +134,4 @@ public class CommitteePortalPage {
         return (json ? "/api/v1/committees" : "/committees") + (params.isEmpty() ? "" : "?" + params);
     }
 
-    private static Response.ResponseBuilder html(TemplateInstance page, Locale locale) {
-        return Response.ok(page.setLocale(locale).render()).type(HTML).header(HttpHeaders.CONTENT_LANGUAGE, PageLanguage.tag(locale))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-    }
 }

@@ -3,6 +3,12 @@ package com.etitle.common;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.TemplateInstance;
+
 /**
  * The language of a page for people: Chinese unless the person chose English with the page's visible switch
  * ({@code lang=en}, carried by the page's links and forms) or their browser prefers English to Chinese
@@ -37,6 +43,15 @@ public final class PageLanguage {
         }
         Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(CHINESE, ENGLISH));
         return ENGLISH.equals(best) ? ENGLISH : CHINESE;
+    }
+
+    /**
+     * A page rendered in this locale, as HTML that says its language and that it varies with the browser's
+     * preference; the caller adds status, caching and tags.
+     */
+    public static Response.ResponseBuilder html(TemplateInstance page, Locale locale) {
+        return Response.ok(page.setLocale(locale).render()).type(MediaType.TEXT_HTML + ";charset=utf-8")
+                .header(HttpHeaders.CONTENT_LANGUAGE, tag(locale)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }
 
     /** The value of {@code lang} that names this locale in links. */

@@ -88,7 +88,7 @@ public class VerifyPage {
             @Context HttpHeaders headers) {
         Locale locale = PageLanguage.of(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         TemplateInstance page = Templates.page(new Form(PageLanguage.tag(locale), null, null, null), null, null, List.of(), false);
-        return html(page, locale).header("Cache-Control", "public, max-age=300").build();
+        return PageLanguage.html(page, locale).header("Cache-Control", "public, max-age=300").build();
     }
 
     @POST
@@ -126,7 +126,7 @@ public class VerifyPage {
                 missing.add("verificationCode");
             }
             if (!missing.isEmpty()) {
-                return html(Templates.page(form, null, null, missing, fromFragment), locale).status(422)
+                return PageLanguage.html(Templates.page(form, null, null, missing, fromFragment), locale).status(422)
                         .header("Cache-Control", "no-store").build();
             }
             request = new VerificationRequest(null, null, number, name, code, null);
@@ -134,24 +134,20 @@ public class VerifyPage {
         String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         try {
             VerificationAnswer answer = verifications.verify(request, client);
-            return html(Templates.page(form, Shown.of(answer), null, List.of(), fromFragment), locale)
+            return PageLanguage.html(Templates.page(form, Shown.of(answer), null, List.of(), fromFragment), locale)
                     .header("Cache-Control", "no-store").build();
         } catch (TooManyRequestsException e) {
             long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
-            return html(Templates.page(form, null, minutes, List.of(), fromFragment), locale).status(429)
+            return PageLanguage.html(Templates.page(form, null, minutes, List.of(), fromFragment), locale).status(429)
                     .header("Retry-After", e.retryAfterSeconds()).header("Cache-Control", "no-store").build();
         } catch (ProblemException e) {
             // a value the verification refuses outright (a control character, a malformed form): as an unverifiable answer
             VerificationAnswer refused = new VerificationAnswer(Outcome.MALFORMED, false, null, List.of(), null, null, null, Instant.now());
-            return html(Templates.page(form, Shown.of(refused), null, List.of(), fromFragment), locale)
+            return PageLanguage.html(Templates.page(form, Shown.of(refused), null, List.of(), fromFragment), locale)
                     .header("Cache-Control", "no-store").build();
         }
     }
 
-    private static Response.ResponseBuilder html(TemplateInstance page, Locale locale) {
-        return Response.ok(page.setLocale(locale).render()).type(MediaType.TEXT_HTML + ";charset=utf-8")
-                .header(HttpHeaders.CONTENT_LANGUAGE, PageLanguage.tag(locale)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-    }
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();

@@ -73,7 +73,7 @@ public class VoidNoticePortalPage {
         try {
             paging = PageRequest.of(uri, 10);
         } catch (ProblemException e) {
-            return html(Templates.list(tag, new VoidNoticePage(java.util.List.of(), 0, 0, 0), PUBLISHED, null, null, true), locale)
+            return PageLanguage.html(Templates.list(tag, new VoidNoticePage(java.util.List.of(), 0, 0, 0), PUBLISHED, null, null, true), locale)
                     .status(400).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
         VoidNoticePage found = notices.page(paging);
@@ -89,8 +89,4 @@ public class VoidNoticePortalPage {
                 .header(HttpHeaders.CONTENT_LANGUAGE, tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
 
-    private static Response.ResponseBuilder html(TemplateInstance page, Locale locale) {
-        return Response.ok(page.setLocale(locale).render()).type(HTML).header(HttpHeaders.CONTENT_LANGUAGE, PageLanguage.tag(locale))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-    }
 }
