@@ -50,12 +50,6 @@ public class HolderCertificates {
         return Certificate.heldBy(idNumberHash, number).credential;
     }
 
-    /** The compact signed token, the one the face's QR link carries. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String token(String idNumberHash, String number) {
-        return Certificate.heldBy(idNumberHash, number).token;
-    }
-
     /** PNG of the QR code on the face: the verification link with the token in its fragment. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public byte[] qr(String idNumberHash, String number) {

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.etitle.common.Problem;
 import com.etitle.face.CertificateFaces;
 import com.etitle.face.Face;
-import com.etitle.face.QrCodes;
 
 
 /**

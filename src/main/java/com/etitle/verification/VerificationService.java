@@ -150,9 +150,7 @@ public class VerificationService {
             return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
         }
         run.pass(SIGNATURE);
-        JsonNode issuer = credential.get("issuer");
-        String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
-        if (!ids.authorityCode(issuerId).filter(key.get().authority.code::equals).isPresent()) {
+        if (!credentialIssuedBy(credential, key.get().authority.code)) {
             return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
         }
         run.pass(ISSUER);
@@ -177,9 +175,7 @@ public class VerificationService {
             return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
         }
         run.pass(SIGNATURE);
-        JsonNode issuer = credential.get("issuer");
-        String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
-        if (!ids.authorityCode(issuerId).filter(key.authority().code()::equals).isPresent()) {
+        if (!credentialIssuedBy(credential, key.authority().code())) {
             return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
         }
         run.pass(ISSUER);
@@ -274,14 +270,24 @@ public class VerificationService {
             return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
         }
         run.pass(SIGNATURE);
-        // tokens name their issuer by its DID; those issued before the DIDs, by the bare authority code
-        String iss = claims.get().path("iss").asText(null);
-        String authority = key.get().authority.code;
-        if (!authority.equals(iss) && !ids.authorityCode(iss).filter(authority::equals).isPresent()) {
+        if (!tokenIssuedBy(claims.get(), key.get().authority.code)) {
             return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
         }
         run.pass(ISSUER);
         return status(run, found.get().certificate());
+    }
+
+    /** The credential's issuer (an id, or an object with one) names the authority whose key signed it. */
+    private boolean credentialIssuedBy(JsonNode credential, String authorityCode) {
+        JsonNode issuer = credential.get("issuer");
+        String issuerId = issuer == null ? null : issuer.isTextual() ? issuer.textValue() : issuer.path("id").asText(null);
+        return ids.authorityCode(issuerId).filter(authorityCode::equals).isPresent();
+    }
+
+    /** Tokens name their issuer by its DID; those issued before the DIDs, by the bare authority code. */
+    private boolean tokenIssuedBy(JsonNode claims, String authorityCode) {
+        String iss = claims.path("iss").asText(null);
+        return authorityCode.equals(iss) || ids.authorityCode(iss).filter(authorityCode::equals).isPresent();
     }
 
     private VerificationAnswer tokenFromMemory(Run run, CompactJws.Parsed parsed, JsonNode claims, RegisterMemory.KeyFacts key,
@@ -291,9 +297,7 @@ public class VerificationService {
             return run.fail(SIGNATURE, Outcome.BAD_SIGNATURE);
         }
         run.pass(SIGNATURE);
-        String iss = claims.path("iss").asText(null);
-        String authority = key.authority().code();
-        if (!authority.equals(iss) && !ids.authorityCode(iss).filter(authority::equals).isPresent()) {
+        if (!tokenIssuedBy(claims, key.authority().code())) {
             return run.fail(ISSUER, Outcome.UNKNOWN_ISSUER);
         }
         run.pass(ISSUER);
