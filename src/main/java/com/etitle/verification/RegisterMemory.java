@@ -91,6 +91,11 @@ public class RegisterMemory {
         return notValid.getOrDefault(number, CertificateStatus.VALID);
     }
 
+    /** True when {@link #certificate} answers this number from memory, without reading the database. */
+    boolean knows(String number) {
+        return number.length() > 32 || Fields.hasControlCharacter(number) || known.get(number) >= 0;
+    }
+
     /** The certificate of this number, from memory or else (once) from the database; empty when the register has none. */
     Optional<CertificateFacts> certificate(String number) throws SQLException {
         if (number.length() > 32 || Fields.hasControlCharacter(number)) {

@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 
 /**
  * Records every verification that named a certificate, for its holder's verification log, without making the
@@ -93,8 +95,13 @@ public class VerificationLog {
 
     public void record(Event event) {
         if (!queue.offer(event)) {
-            // the writer is far behind (database slow or down): this caller pays for its own event rather than lose it
-            write(List.of(event));
+            // the writer is far behind (database slow or down): this caller pays for its own event rather than lose it;
+            // an event loop must not wait for the database, so there a worker thread writes it
+            if (Context.isOnEventLoopThread()) {
+                Infrastructure.getDefaultWorkerPool().execute(() -> write(List.of(event)));
+            } else {
+                write(List.of(event));
+            }
         }
     }
 

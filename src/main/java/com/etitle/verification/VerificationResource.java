@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.common.Problem;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Public verification, for employers, apps and anyone holding a certificate to check. */
@@ -48,9 +50,13 @@ public class VerificationResource {
             + " this address, or failed grant look-ups from this address; signed forms (credential, token) and working grants are not braked",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response verify(@Context HttpServerRequest http, VerificationRequest request) {
+    public Uni<Response> verify(@Context HttpServerRequest http, VerificationRequest request) {
         // the connection's address; behind a proxy, Quarkus' proxy-address-forwarding (trusted proxies only) puts the client's here
         String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        return Response.ok(verifications.verify(request, client)).header("Cache-Control", "no-store").build();
+        // on the event loop when nothing has to wait (most verifications), else on a worker thread
+        return verifications.verifyWithoutBlocking(request, client)
+                .orElseGet(() -> Uni.createFrom().item(() -> verifications.verify(request, client))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .map(answer -> Response.ok(answer).header("Cache-Control", "no-store").build());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 
 import com.etitle.authority.KeyRing;
 import com.etitle.authority.PublicIds;
@@ -27,7 +28,6 @@ import com.etitle.certificate.Level;
 import com.etitle.certificate.ReSigning;
 import com.etitle.certificate.RetiredSignature;
 import com.etitle.certificate.TitleFacts;
-import com.etitle.common.BrakeBucket;
 import com.etitle.common.Fields;
 import com.etitle.common.Problem.InvalidParam;
 import com.etitle.common.ProblemException;
@@ -42,6 +42,9 @@ import com.etitle.verification.VerificationAnswer.Method;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Answers "is this certificate genuine and valid?" for a credential, a token, or number + name + code.
@@ -67,12 +70,14 @@ public class VerificationService {
     private final GuessBrake brake;
     private final RegisterMemory memory;
     private final DataSource dataSource;
+    private final NonBlockingReads reads;
     private volatile String standIn;
 
     VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids, GuessBrake brake,
-            RegisterMemory memory, DataSource dataSource) {
+            RegisterMemory memory, DataSource dataSource, NonBlockingReads reads) {
         this.memory = memory;
         this.dataSource = dataSource;
+        this.reads = reads;
         this.clock = clock;
         this.keyRing = keyRing;
         this.mapper = mapper;
@@ -86,8 +91,46 @@ public class VerificationService {
         return verify(request, "unknown");
     }
 
-    /** {@code client} is the caller's address, which failed guesses are counted against. */
+    /**
+     * {@code client} is the caller's address, which failed guesses are counted against. May block on the database: call
+     * it on a worker thread (it activates a request context there for the register's entities).
+     */
+    @ActivateRequestContext
     public VerificationAnswer verify(VerificationRequest request, String client) {
+        return switch (form(request)) {
+            case CREDENTIAL -> credential(request.credential(), true);
+            // a QR code's verification link, as scanned, or the bare token of codes printed before the links
+            case TOKEN -> token(PublicIds.tokenOf(request.token()), true);
+            case GRANT -> grant(request.grant(), client);
+            case CODE -> byCode(request, client);
+        };
+    }
+
+    /**
+     * The verification without blocking the calling thread (an event loop), when it can be had so: a signed form
+     * answered from memory in step, or number + name + code read through {@link NonBlockingReads}. Empty when it needs
+     * what only a blocking read gives (memory out of step, a key or number memory does not hold, a grant): the caller
+     * then calls {@link #verify(VerificationRequest, String)} on a worker thread. Bad requests fail at once.
+     */
+    public Optional<Uni<VerificationAnswer>> verifyWithoutBlocking(VerificationRequest request, String client) {
+        Form form = form(request);
+        String known = standIn;
+        if (form == Form.CODE) {
+            return reads.enabled() && known != null ? Optional.of(byCodeWithoutBlocking(request, client, known)) : Optional.empty();
+        }
+        VerificationAnswer answered = switch (form) {
+            case CREDENTIAL -> credential(request.credential(), false);
+            case TOKEN -> token(PublicIds.tokenOf(request.token()), false);
+            default -> null;
+        };
+        return Optional.ofNullable(answered).map(a -> Uni.createFrom().item(a));
+    }
+
+    private enum Form {
+        CREDENTIAL, TOKEN, CODE, GRANT
+    }
+
+    private static Form form(VerificationRequest request) {
         if (request == null) {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
         }
@@ -98,20 +141,11 @@ public class VerificationService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED,
                     "Send exactly one of: credential; token; certificateNumber + holderName + verificationCode; grant");
         }
-        if (request.credential() != null) {
-            return credential(request.credential());
-        }
-        if (request.token() != null) {
-            // a QR code's verification link, as scanned, or the bare token of codes printed before the links
-            return token(PublicIds.tokenOf(request.token()));
-        }
-        if (request.grant() != null) {
-            return grant(request.grant(), client);
-        }
-        return byCode(request, client);
+        return request.credential() != null ? Form.CREDENTIAL : request.token() != null ? Form.TOKEN : byCode ? Form.CODE : Form.GRANT;
     }
 
-    private VerificationAnswer credential(JsonNode credential) {
+    /** With {@code mayBlock} false: null where the answer needs the database. */
+    private VerificationAnswer credential(JsonNode credential, boolean mayBlock) {
         Run run = new Run(Method.CREDENTIAL);
         DataIntegrity.Reading reading = DataIntegrity.read(credential);
         if (reading.defect().isPresent()) {
@@ -131,9 +165,12 @@ public class VerificationService {
         if (inMemory.isPresent()) {
             Optional<SignedFacts> facts = SignedFacts.of(number, credential.path("credentialSubject").path("name"), title.path("qualificationName"),
                     title.path("level"), title.path("series"), title.path("specialty"), title.path("qualificationDate"));
-            if (facts.isPresent()) {
+            if (facts.isPresent() && (mayBlock || memory.knows(facts.get().number()))) {
                 return credentialFromMemory(run, credential, proof, inMemory.get(), facts.get());
             }
+        }
+        if (!mayBlock) {
+            return null;
         }
         Optional<KeyAndCertificate> found = method.flatMap(m -> KeyAndCertificate.find(m.kid(), number)
                 .filter(f -> f.key().authority.code.equals(m.authorityCode())));
@@ -228,7 +265,8 @@ public class VerificationService {
         }
     }
 
-    private VerificationAnswer token(String token) {
+    /** With {@code mayBlock} false: null where the answer needs the database. */
+    private VerificationAnswer token(String token, boolean mayBlock) {
         Run run = new Run(Method.TOKEN);
         CompactJws.Reading reading = CompactJws.read(token, mapper);
         if (reading.defect().isPresent()) {
@@ -249,9 +287,12 @@ public class VerificationService {
             JsonNode c = claims.get();
             Optional<SignedFacts> facts = SignedFacts.of(number, c.path("name"), c.path("title"), MissingNode.getInstance(),
                     MissingNode.getInstance(), c.path("specialty"), c.path("qdate"));
-            if (facts.isPresent()) {
+            if (facts.isPresent() && (mayBlock || memory.knows(facts.get().number()))) {
                 return tokenFromMemory(run, parsed, c, inMemory.get(), facts.get());
             }
+        }
+        if (!mayBlock) {
+            return null;
         }
         Optional<KeyAndCertificate> found = KeyAndCertificate.find(parsed.keyId(), number);
         Optional<SigningKey> key = found.map(KeyAndCertificate::key);
@@ -305,43 +346,79 @@ public class VerificationService {
     }
 
     private VerificationAnswer byCode(VerificationRequest request, String client) {
-        List<InvalidParam> missing = new ArrayList<>();
-        String number = required("certificateNumber", request.certificateNumber(), missing);
-        String name = required("holderName", request.holderName(), missing);
-        String code = required("verificationCode", request.verificationCode(), missing);
-        if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed, as text", missing);
-        }
-        List<SharedBuckets.Key> buckets = brake.keys(number, client);
-        Run run = new Run(Method.NUMBER_AND_CODE);
-        // An unknown number, a wrong name and a wrong code do the same work: one query that always reads one row (the
-        // certificate or a stand-in) with this number's and this client's brake buckets, the same two comparisons, the
-        // same failure counted; only the flag differs. A success costs that one round trip.
+        CodeAsked asked = CodeAsked.of(request, client, brake);
         Optional<CodeRow> found;
         try {
-            found = CodeRow.find(dataSource, number, standInNumber(), buckets);
+            found = CodeRow.find(dataSource, asked.number(), standInNumber(), asked.buckets());
         } catch (SQLException e) {
             throw new IllegalStateException("the register could not be read", e);
         }
-        // before anything is compared: while braked, a right code answers exactly like a wrong one
-        if (found.isPresent()) {
-            brake.check(buckets, found.get().buckets());
-        } else {
-            brake.check(buckets);
-        }
-        CodeRow candidate = found.orElse(null);
-        boolean known = candidate != null && candidate.subject().certificateNumber().equals(number);
-        String expectedName = candidate == null ? STAND_IN_NAME : candidate.subject().holderName();
-        String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode();
-        // names compare as people read them: one typed decomposed (NFD) matches the same name stored composed (NFC)
-        boolean nameMatches = constantTimeEquals(Fields.nfc(expectedName), Fields.nfc(name));
-        boolean codeMatches = constantTimeEquals(expectedCode, code.toUpperCase(Locale.ROOT));
-        if (!(known & nameMatches & codeMatches)) {
-            brake.failed(buckets);
+        Run run = new Run(Method.NUMBER_AND_CODE);
+        if (!matches(asked, found)) {
+            brake.failed(asked.buckets());
             return run.fail(MATCH, Outcome.NO_MATCH);
         }
         run.pass(MATCH);
-        return statusOf(run, candidate.id(), candidate.subject());
+        return statusOf(run, found.get().id(), found.get().subject());
+    }
+
+    /**
+     * The same as {@link #byCode}, its one read through the event loop's client; only a failed guess, which must be
+     * counted in the database before it is answered, goes to a worker thread for that.
+     */
+    private Uni<VerificationAnswer> byCodeWithoutBlocking(VerificationRequest request, String client, String standInNumber) {
+        CodeAsked asked = CodeAsked.of(request, client, brake);
+        return reads.query(CodeRow.QUERY, CodeRow.tuple(asked.number(), standInNumber, asked.buckets()))
+                .map(CodeRow::of)
+                .flatMap(found -> {
+                    Run run = new Run(Method.NUMBER_AND_CODE);
+                    if (!matches(asked, found)) {
+                        return Uni.createFrom().item(() -> {
+                            brake.failed(asked.buckets());
+                            return run.fail(MATCH, Outcome.NO_MATCH);
+                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    }
+                    run.pass(MATCH);
+                    return Uni.createFrom().item(statusOf(run, found.get().id(), found.get().subject()));
+                });
+    }
+
+    /** A number + name + code request, its parts present and plain text, with the brake buckets a failure counts against. */
+    private record CodeAsked(String number, String name, String code, List<SharedBuckets.Key> buckets) {
+
+        static CodeAsked of(VerificationRequest request, String client, GuessBrake brake) {
+            List<InvalidParam> missing = new ArrayList<>();
+            String number = required("certificateNumber", request.certificateNumber(), missing);
+            String name = required("holderName", request.holderName(), missing);
+            String code = required("verificationCode", request.verificationCode(), missing);
+            if (!missing.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed, as text",
+                        missing);
+            }
+            return new CodeAsked(number, name, code, brake.keys(number, client));
+        }
+    }
+
+    /**
+     * An unknown number, a wrong name and a wrong code do the same work: one query that always reads one row (the
+     * certificate or a stand-in) with this number's and this client's brake buckets, the same two comparisons, the
+     * same failure counted; only the flag differs. A success costs that one round trip. Throws 429 while braked,
+     * before anything is compared, so that then a right code answers exactly like a wrong one.
+     */
+    private boolean matches(CodeAsked asked, Optional<CodeRow> found) {
+        if (found.isPresent()) {
+            brake.check(asked.buckets(), found.get().buckets());
+        } else {
+            brake.check(asked.buckets());
+        }
+        CodeRow candidate = found.orElse(null);
+        boolean known = candidate != null && candidate.subject().certificateNumber().equals(asked.number());
+        String expectedName = candidate == null ? STAND_IN_NAME : candidate.subject().holderName();
+        String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode();
+        // names compare as people read them: one typed decomposed (NFD) matches the same name stored composed (NFC)
+        boolean nameMatches = constantTimeEquals(Fields.nfc(expectedName), Fields.nfc(asked.name()));
+        boolean codeMatches = constantTimeEquals(expectedCode, asked.code().toUpperCase(Locale.ROOT));
+        return known & nameMatches & codeMatches;
     }
 
     private static final String STAND_IN_NAME = "\u0000".repeat(3);
@@ -366,61 +443,6 @@ public class VerificationService {
             }
         }
         return known;
-    }
-
-    /**
-     * The certificate of a number as a verification by code needs it, with the brake buckets it counts against; for an
-     * unknown number another certificate (the first issued) stands in, so the database reads the same whatever the
-     * number. The caller must check the number before trusting anything. Plain JDBC: one round trip, no entity.
-     */
-    private record CodeRow(long id, String verificationCode, VerificationAnswer.Subject subject, List<BrakeBucket> buckets) {
-
-        private static final String QUERY = "SELECT c.id, c.number, c.holder_name, c.verification_code, c.status, c.qualification_name,"
-                + " c.level, c.series, c.specialty, c.qualification_date, a.code, a.name,"
-                + " b1.bucket_key, b1.tokens, b1.refilled_at, b1.full_at, b2.bucket_key, b2.tokens, b2.refilled_at, b2.full_at"
-                + " FROM certificate c JOIN authority a ON a.id = c.authority_id"
-                + " LEFT JOIN brake_bucket b1 ON b1.bucket_key = ? LEFT JOIN brake_bucket b2 ON b2.bucket_key = ?"
-                // both numbers through the one unique index, so the plan is the same whether the number exists or not
-                + " WHERE c.number IN (?, ?) ORDER BY c.number = ? DESC LIMIT 1";
-
-        static Optional<CodeRow> find(DataSource dataSource, String number, String standIn, List<SharedBuckets.Key> buckets)
-                throws SQLException {
-            String looked = number.length() > 32 ? "" : number;
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
-                s.setString(1, buckets.get(0).id());
-                s.setString(2, buckets.get(1).id());
-                s.setString(3, looked);
-                s.setString(4, standIn);
-                s.setString(5, looked);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
-                    }
-                    CertificateStatus status = CertificateStatus.valueOf(r.getString(5));
-                    VerificationAnswer.Subject subject = new VerificationAnswer.Subject(r.getString(2), r.getString(3), r.getString(6),
-                            Level.valueOf(r.getString(7)), r.getString(8), r.getString(9),
-                            new VerificationAnswer.Authority(r.getString(11), r.getString(12)), r.getObject(10, LocalDate.class), status,
-                            status == CertificateStatus.VOIDED);
-                    List<BrakeBucket> rows = new ArrayList<>(2);
-                    bucket(r, 13).ifPresent(rows::add);
-                    bucket(r, 17).ifPresent(rows::add);
-                    return Optional.of(new CodeRow(r.getLong(1), r.getString(4), subject, rows));
-                }
-            }
-        }
-
-        private static Optional<BrakeBucket> bucket(ResultSet r, int first) throws SQLException {
-            String key = r.getString(first);
-            if (key == null) {
-                return Optional.empty();
-            }
-            BrakeBucket b = new BrakeBucket();
-            b.key = key;
-            b.tokens = r.getDouble(first + 1);
-            b.refilledAt = r.getObject(first + 2, java.time.OffsetDateTime.class).toInstant();
-            b.fullAt = r.getObject(first + 3, java.time.OffsetDateTime.class).toInstant();
-            return Optional.of(b);
-        }
     }
 
     /**
