@@ -3,6 +3,7 @@ package com.etitle.committee;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.common.PageLanguage;
 import com.etitle.common.ProblemException;
+import com.etitle.common.PublicAnswers;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -59,9 +61,11 @@ public class CommitteePortalPage {
     }
 
     private final PublicCommittees published;
+    private final PublicAnswers answers;
 
-    CommitteePortalPage(PublicCommittees published) {
+    CommitteePortalPage(PublicCommittees published, PublicAnswers answers) {
         this.published = published;
+        this.answers = answers;
     }
 
     @GET
@@ -85,18 +89,23 @@ public class CommitteePortalPage {
         try {
             query = CommitteeQuery.parse(null, series, level, region, status, q, uri);
         } catch (ProblemException e) {
-            return PageLanguage.html(Templates.list(filters, new CommitteePage(java.util.List.of(), 0, 0, 0), null, null, null, true), locale)
+            return PageLanguage.html(Templates.list(filters, new CommitteePage(List.of(), 0, 0, 0), null, null, null, true), locale)
                     .status(400).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
         EntityTag tag = new EntityTag("committees-" + snapshot.version() + "-" + filters.lang());
         if (ifNoneMatch != null && (ifNoneMatch.equals(tag.toString()) || ifNoneMatch.equals("*"))) {
             return Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
         }
-        CommitteePage found = snapshot.page(query);
-        String previous = query.page() > 0 ? link(filters, query.page() - 1, false) : null;
-        String next = (long) (query.page() + 1) * query.size() < found.total() ? link(filters, query.page() + 1, false) : null;
-        return PageLanguage.html(Templates.list(filters, found, link(filters, query.page(), true), previous, next, false), locale)
-                .tag(tag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
+        // rendered once per snapshot version, filters as typed, page and language, and kept while the version holds
+        PublicAnswers.Tagged rendered = answers.currentRendering(List.of("committee-page", filters, query.page(), query.size()), snapshot.version(),
+                () -> {
+                    CommitteePage found = snapshot.page(query);
+                    String previous = query.page() > 0 ? link(filters, query.page() - 1, false) : null;
+                    String next = (long) (query.page() + 1) * query.size() < found.total() ? link(filters, query.page() + 1, false) : null;
+                    return Templates.list(filters, found, link(filters, query.page(), true), previous, next, false).setLocale(locale).render();
+                });
+        return Response.ok(rendered.bytes()).type(HTML).header(HttpHeaders.CONTENT_LANGUAGE, filters.lang())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).tag(tag).header(HttpHeaders.CACHE_CONTROL, "public, max-age=60").build();
     }
 
     @GET

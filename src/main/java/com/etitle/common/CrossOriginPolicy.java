@@ -172,6 +172,26 @@ public final class CrossOriginPolicy {
         return Optional.of(headers);
     }
 
+    /**
+     * Whether a browser's form post to one of our pages ({@code POST /publicity-notices/{id}}: an objection) may proceed.
+     * A form post is not subject to CORS, so another site could make its visitors' browsers file objections, each from its
+     * own address past the per-address brake; the page therefore takes it only from our own pages ({@code ownOrigin},
+     * scheme://host[:port] as the request reached us) or the origins allowed to file objections. The browser says where
+     * the form was: {@code Origin}, else {@code Sec-Fetch-Site}; a request with neither comes from no browser that another
+     * site could drive, and is as welcome as the same call to the API.
+     */
+    public boolean allowsFormPost(Audience audience, String origin, String fetchSite, String ownOrigin) {
+        if (origin != null) {
+            String o = origin.strip().toLowerCase(Locale.ROOT);
+            return o.equals(ownOrigin.toLowerCase(Locale.ROOT)) || !o.equals("null") && origins.get(audience).allow(o);
+        }
+        if (fetchSite != null) {
+            String site = fetchSite.strip().toLowerCase(Locale.ROOT);
+            return site.equals("same-origin") || site.equals("none");
+        }
+        return true;
+    }
+
     /** Checks a configured list at start, so a typo stops the service instead of silently refusing a partner's pages. */
     private static Origins parse(String setting, List<String> values, boolean anyAllowed) {
         Set<String> listed = new LinkedHashSet<>();

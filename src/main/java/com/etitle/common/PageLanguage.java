@@ -1,5 +1,7 @@
 package com.etitle.common;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,6 +54,22 @@ public final class PageLanguage {
     public static Response.ResponseBuilder html(TemplateInstance page, Locale locale) {
         return Response.ok(page.setLocale(locale).render()).type(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header(HttpHeaders.CONTENT_LANGUAGE, tag(locale)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    /**
+     * A public page already rendered in this locale and tagged ({@link PublicAnswers.Tagged}, a digest of its bytes): 304
+     * without a body when {@code ifNoneMatch} names the tag, else 200; {@code Cache-Control: public} with {@code maxAge}.
+     */
+    public static Response cacheable(PublicAnswers.Tagged page, Locale locale, String ifNoneMatch, Duration maxAge) {
+        Response.ResponseBuilder response = page.matchesNoneMatch(ifNoneMatch) ? Response.notModified()
+                : Response.ok(page.bytes()).type(MediaType.TEXT_HTML + ";charset=utf-8");
+        return response.tag(page.tag()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge.toSeconds())
+                .header(HttpHeaders.CONTENT_LANGUAGE, tag(locale)).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+    }
+
+    /** Like {@link #cacheable(PublicAnswers.Tagged, Locale, String, Duration)}, rendering the page now. */
+    public static Response cacheable(TemplateInstance page, Locale locale, String ifNoneMatch, Duration maxAge) {
+        return cacheable(PublicAnswers.Tagged.of(page.setLocale(locale).render().getBytes(StandardCharsets.UTF_8)), locale, ifNoneMatch, maxAge);
     }
 
     /** The value of {@code lang} that names this locale in links. */

@@ -1,5 +1,6 @@
 package com.etitle.common;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -48,6 +50,8 @@ public class PublicAnswers {
     /** Pages kept at most, and their bytes at most; beyond either the store starts afresh (distinct text queries). */
     static final int MAX_PAGES = 10_000;
     static final long MAX_BYTES = 64L << 20;
+    /** Renderings kept per answer: two languages times the few ways of typing the same filters. */
+    static final int MAX_RENDERINGS = 16;
     private static final long NO_VERSION = Long.MIN_VALUE;
 
     /**
@@ -98,10 +102,63 @@ public class PublicAnswers {
         }
     }
 
-    private record Cached(Tagged answer, long version, long expiresAt, AtomicBoolean rebuilding) {
+    /**
+     * A kept answer: the body as built and its bytes as sent. A page for people renders the body, so that the page and
+     * the API's JSON come from the same entry and never disagree.
+     */
+    public static final class Kept<T> {
 
+        private final T body;
+        private final Tagged answer;
+        private final Map<Object, Tagged> renderings;
+        private final AtomicLong bytesKept;
+
+        Kept(T body, Tagged answer, Map<Object, Tagged> renderings, AtomicLong bytesKept) {
+            this.body = body;
+            this.answer = answer;
+            this.renderings = renderings;
+            this.bytesKept = bytesKept;
+        }
+
+        public T body() {
+            return body;
+        }
+
+        public Tagged answer() {
+            return answer;
+        }
+
+        /**
+         * A rendering of the body (a page for people in one language, with the filters as typed), made once and kept
+         * with this entry, so it lives and expires exactly as the API's answer does; {@code variant} names everything
+         * but the body that the rendering depends on. Its bytes count towards the store's limit.
+         */
+        public Tagged rendered(Object variant, Function<? super T, String> render) {
+            Tagged page = renderings.get(variant);
+            if (page == null) {
+                page = Tagged.of(render.apply(body).getBytes(StandardCharsets.UTF_8));
+                if (renderings.size() < MAX_RENDERINGS && renderings.putIfAbsent(variant, page) == null) {
+                    bytesKept.addAndGet(page.bytes().length);
+                }
+            }
+            return page;
+        }
+    }
+
+    private record Cached(Object body, Tagged answer, long version, long expiresAt, AtomicBoolean rebuilding,
+            Map<Object, Tagged> renderings) {
+
+        Cached(Object body, Tagged answer, long version, long expiresAt, AtomicBoolean rebuilding) {
+            this(body, answer, version, expiresAt, rebuilding, new ConcurrentHashMap<>());
+        }
+
+        /** The answer's bytes and those of the renderings kept with it. */
         long size() {
-            return answer.bytes().length;
+            long size = answer.bytes().length;
+            for (Tagged rendering : renderings.values()) {
+                size += rendering.bytes().length;
+            }
+            return size;
         }
     }
 
@@ -152,13 +209,22 @@ public class PublicAnswers {
      * requests never runs the same query many times at once.
      */
     public Response cached(String ifNoneMatch, Object key, Supplier<?> body, Duration maxAge) {
+        return answer(ifNoneMatch, kept(key, body).answer(), maxAge);
+    }
+
+    /**
+     * The answer of {@code key} under {@link #cached}'s rule, with the body it was built from: what a page for people
+     * renders when it shows the same register as the API.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Kept<T> kept(Object key, Supplier<T> body) {
         long now = ticker.getAsLong();
         Cached page = pages.get(key);
         if (page == null || page.version() != NO_VERSION
                 || (now - page.expiresAt() >= 0 && page.rebuilding().compareAndSet(false, true))) {
             page = buildForTtl(key, body, now);
         }
-        return answer(ifNoneMatch, page.answer(), maxAge);
+        return new Kept<>((T) page.body(), page.answer(), page.renderings(), bytesKept);
     }
 
     /**
@@ -169,16 +235,32 @@ public class PublicAnswers {
     public Response current(String ifNoneMatch, Object key, long version, Supplier<?> body, Duration maxAge) {
         Cached page = pages.get(key);
         if (page == null || page.version() != version) {
-            page = new Cached(tagged(body.get()), version, 0, new AtomicBoolean());
+            Object built = body.get();
+            page = new Cached(built, tagged(built), version, 0, new AtomicBoolean());
             keep(key, page);
         }
         return answer(ifNoneMatch, page.answer(), maxAge);
     }
 
+    /**
+     * A rendered page (bytes) of {@code key}, kept under {@link #current}'s rule: while {@code version} stays the
+     * register's current version.
+     */
+    public Tagged currentRendering(Object key, long version, Supplier<String> render) {
+        Cached page = pages.get(key);
+        if (page == null || page.version() != version) {
+            Tagged rendered = Tagged.of(render.get().getBytes(StandardCharsets.UTF_8));
+            page = new Cached(null, rendered, version, 0, new AtomicBoolean());
+            keep(key, page);
+        }
+        return page.answer();
+    }
+
     private Cached buildForTtl(Object key, Supplier<?> body, long now) {
         Cached previous = pages.get(key);
         try {
-            Cached page = new Cached(tagged(body.get()), NO_VERSION, now + ttlNanos, new AtomicBoolean());
+            Object built = body.get();
+            Cached page = new Cached(built, tagged(built), NO_VERSION, now + ttlNanos, new AtomicBoolean());
             if (ttlNanos > 0) {
                 keep(key, page);
             }

@@ -270,4 +270,187 @@ public interface Texts {
 
     @Message("{#when reason}{#is 'LOST'}遗失{#is 'DAMAGED'}损毁{#else}{reason}{/when}")
     String voidReasonName(String reason);
+
+    @Message("评审结果公示")
+    String navPublicityNotices();
+
+    @Message("资格文件")
+    String navQualificationDocuments();
+
+    @Message("职称评审结果公示")
+    String noticesTitle();
+
+    @Message("评审委员会评审通过的人员名单，在任职资格文件下发前公示，时间不少于 5 个工作日。公示期间，任何单位和个人都可以署真实姓名和联系方式，对名单中的人员提出异议。")
+    String noticesLead();
+
+    @Message("{#when state}{#is 'OPEN'}公示中{#is 'CLOSED'}已结束{#is 'open'}公示中{#is 'closed'}已结束{#else}{state}{/when}")
+    String noticeState(String state);
+
+    @Message("公示状态")
+    String filterNoticeState();
+
+    @Message("共 {total} 份公示")
+    String foundNotices(long total);
+
+    @Message("没有符合条件的公示。")
+    String noNotices();
+
+    @Message("评审委员会")
+    String committeeLabel();
+
+    @Message("只看这个评审委员会")
+    String onlyThisCommittee();
+
+    @Message("全部评审委员会")
+    String allCommittees();
+
+    @Message("评审日期")
+    String voteDateLabel();
+
+    @Message("公示期")
+    String publicityPeriod();
+
+    @Message("{start} 至 {lastDay}，{days} 个工作日")
+    String periodText(String start, java.time.LocalDate lastDay, int days);
+
+    @Message("{count} 人")
+    String candidateCount(long count);
+
+    @Message("还剩 {days} 个工作日（含今天），{lastDay} 24:00（北京时间）截止")
+    String remainingDays(int days, java.time.LocalDate lastDay);
+
+    @Message("受理电话")
+    String noticeContact();
+
+    @Message("受理地址")
+    String noticeAddress();
+
+    @Message("公示人员名单")
+    String candidatesHeading();
+
+    @Message("序号")
+    String positionColumn();
+
+    @Message("工作单位")
+    String workUnit();
+
+    @Message("晋升方式")
+    String promotionTypeLabel();
+
+    @Message("{#when type}{#is 'NORMAL'}正常晋升{#is 'EXCEPTIONAL'}破格{#is 'SERIES_TRANSFER'}转系列{#else}{type}{/when}")
+    String promotionTypeName(String type);
+
+    @Message("已撤回（异议成立）")
+    String withdrawnMark();
+
+    @Message("没有这份公示。")
+    String noticeNotFound();
+
+    @Message("公示已结束，不再受理异议。")
+    String closedNote();
+
+    @Message("提出异议")
+    String objectionHeading();
+
+    @Message("对名单中的人员有异议的，请在公示结束前提交，并署真实姓名和联系方式。公示单位会登记、核查，并向您书面答复调查处理情况；您的姓名和联系方式不会公开。")
+    String objectionLead();
+
+    @Message("虚假举报、恶意信访、意图陷害他人的，将依纪依法追究责任。")
+    String falseReportWarning();
+
+    @Message("异议对象")
+    String objectionEntry();
+
+    @Message("请选择")
+    String chooseEntry();
+
+    @Message("您的真实姓名")
+    String objectorName();
+
+    @Message("2 至 50 个字")
+    String objectorNameHint();
+
+    @Message("联系方式")
+    String objectorContact();
+
+    @Message("手机、带区号的固定电话或电子邮箱，只用于书面答复，不会公开")
+    String objectorContactHint();
+
+    @Message("异议的事实和理由")
+    String objectionReason();
+
+    @Message("10 至 2000 个字")
+    String objectionReasonHint();
+
+    @Message("提交异议")
+    String submitObjection();
+
+    @Message("{#when message}{#is 'invalid'}异议没有提交，请修改标出的内容。{#is 'closed'}公示已经结束，异议没有提交。{#is 'withdrawn'}您选择的人员已因异议成立被撤回，异议没有提交。{#is 'rate-limited'}从您所在网络提交的异议过于频繁，异议没有提交。请 {minutes} 分钟后再试。{#is 'cross-site'}这份表单只能在本网站的公示页面上提交，异议没有提交。请打开公示页面重新填写。{#else}异议没有提交。{/when}")
+    String objectionProblem(String message, Long minutes);
+
+    @Message("{#when field}{#is 'objectorName'}请填写真实姓名，2 至 50 个字{#is 'contact'}请填写有效的手机、带区号的固定电话或电子邮箱{#is 'reason'}请写明异议的事实和理由，10 至 2000 个字{#is 'entryPosition'}请从名单中选择一人{#else}请检查这一项{/when}")
+    String fieldProblem(String field);
+
+    @Message("异议已受理")
+    String receiptTitle();
+
+    @Message("受理编号")
+    String receiptNumber();
+
+    @Message("受理时间（北京时间）")
+    String receivedAt();
+
+    @Message("状态")
+    String receiptStatus();
+
+    @Message("已登记，待核查")
+    String receiptStatusName();
+
+    @Message("请保存受理编号，向公示单位查询办理情况时请提供。公示单位会登记建档、调查核实，并向您留下的联系方式书面答复调查处理情况。您的姓名和联系方式不会公开。本页不会再次显示，可以打印保存。")
+    String receiptNext();
+
+    @Message("返回公示")
+    String backToNotice();
+
+    @Message("职称任职资格文件")
+    String documentsTitle();
+
+    @Message("公示期满、异议处理完毕后，发证机关下发的任职资格文件。文件中每人的资格都从评审通过之日起计算。")
+    String documentsLead();
+
+    @Message("年份")
+    String filterYear();
+
+    @Message("关键词（文号、评审委员会、姓名）")
+    String filterDocumentText();
+
+    @Message("文号")
+    String documentNumber();
+
+    @Message("发文日期")
+    String documentDate();
+
+    @Message("共 {total} 份文件")
+    String foundDocuments(long total);
+
+    @Message("没有符合条件的资格文件。")
+    String noDocuments();
+
+    @Message("没有这份资格文件。")
+    String documentNotFound();
+
+    @Message("有效范围")
+    String effectiveScope();
+
+    @Message("{#when scope}{#is 'PROVINCE_WIDE'}全省有效{#is 'OWN_UNIT'}本单位有效{#is 'GRASSROOTS'}基层有效{#else}{scope}{/when}")
+    String effectiveScopeName(String scope);
+
+    @Message("人员名单")
+    String documentEntries();
+
+    @Message("公示")
+    String fromNotice();
+
+    @Message("本委员会的评审结果公示")
+    String committeeNotices();
 }

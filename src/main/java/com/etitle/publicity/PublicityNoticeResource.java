@@ -36,18 +36,15 @@ import com.etitle.common.PublicAnswers;
 @Tag(name = "Publicity")
 public class PublicityNoticeResource {
 
-    /** The list's page type, named for the OpenAPI document. */
-    @Schema(name = "NoticePage")
-    public record NoticePage(java.util.List<NoticeView.Summary> items, int page, int size, long total) {
-    }
-
     private final PublicityService notices;
+    private final PublicNotices published;
     private final Caller caller;
     private final PublicAnswers answers;
     private final PublicityConfig config;
 
-    PublicityNoticeResource(PublicityService notices, Caller caller, PublicAnswers answers, PublicityConfig config) {
+    PublicityNoticeResource(PublicityService notices, PublicNotices published, Caller caller, PublicAnswers answers, PublicityConfig config) {
         this.notices = notices;
+        this.published = published;
         this.caller = caller;
         this.answers = answers;
         this.config = config;
@@ -93,10 +90,7 @@ public class PublicityNoticeResource {
         // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
         PageRequest paging = PageRequest.of(uri, 20);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        return answers.cached(ifNoneMatch, "notices?" + state + "&" + committeeId + "&" + paging.page() + "&" + paging.size(), () -> {
-            var result = notices.list(state, committeeId, paging);
-            return new NoticePage(result.items(), result.page(), result.size(), result.total());
-        }, config.cacheMaxAge());
+        return answers.answer(ifNoneMatch, published.page(state, committeeId, paging).answer(), config.cacheMaxAge());
     }
 
     @GET

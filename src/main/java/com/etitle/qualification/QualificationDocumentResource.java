@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
 import com.etitle.common.PageRequest;
-import com.etitle.common.Paged;
 import com.etitle.common.Problem;
 import com.etitle.common.PublicAnswers;
 import com.etitle.publicity.PublicityConfig;
@@ -39,12 +38,15 @@ import com.etitle.publicity.PublicityConfig;
 public class QualificationDocumentResource {
 
     private final QualificationDocumentService documents;
+    private final PublicDocuments published;
     private final Caller caller;
     private final PublicAnswers answers;
     private final PublicityConfig config;
 
-    QualificationDocumentResource(QualificationDocumentService documents, Caller caller, PublicAnswers answers, PublicityConfig config) {
+    QualificationDocumentResource(QualificationDocumentService documents, PublicDocuments published, Caller caller, PublicAnswers answers,
+            PublicityConfig config) {
         this.documents = documents;
+        this.published = published;
         this.caller = caller;
         this.answers = answers;
         this.config = config;
@@ -93,10 +95,7 @@ public class QualificationDocumentResource {
         // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
         PageRequest paging = PageRequest.of(uri, 20);
         String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        return answers.cached(ifNoneMatch, "documents?" + committeeId + "&" + year + "&" + q + "&" + paging.page() + "&" + paging.size(), () -> {
-            Paged<QualificationDocumentView.Summary> result = documents.list(committeeId, year, q, paging);
-            return new QualificationDocumentView.Page(result.items(), result.page(), result.size(), result.total());
-        }, config.cacheMaxAge());
+        return answers.answer(ifNoneMatch, published.page(committeeId, year, q, paging).answer(), config.cacheMaxAge());
     }
 
     @GET

@@ -1,6 +1,6 @@
 package com.etitle.voidnotice;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -51,9 +51,11 @@ public class VoidNoticePortalPage {
     }
 
     private final VoidNoticeService notices;
+    private final PublicAnswers answers;
 
-    VoidNoticePortalPage(VoidNoticeService notices) {
+    VoidNoticePortalPage(VoidNoticeService notices, PublicAnswers answers) {
         this.notices = notices;
+        this.answers = answers;
     }
 
     @GET
@@ -76,17 +78,16 @@ public class VoidNoticePortalPage {
             return PageLanguage.html(Templates.list(tag, new VoidNoticePage(java.util.List.of(), 0, 0, 0), PUBLISHED, null, null, true), locale)
                     .status(400).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
-        VoidNoticePage found = notices.page(paging);
-        String previous = paging.page() > 0 ? "/void-notices?page=" + (paging.page() - 1) + "&lang=" + tag : null;
-        String next = (long) (paging.page() + 1) * paging.size() < found.total() ? "/void-notices?page=" + (paging.page() + 1) + "&lang=" + tag
-                : null;
-        String rendered = Templates.list(tag, found, PUBLISHED, previous, next, false).setLocale(locale).render();
-        PublicAnswers.Tagged tagged = PublicAnswers.Tagged.of(rendered.getBytes(StandardCharsets.UTF_8));
-        if (ifNoneMatch != null && ifNoneMatch.equals(tagged.tag().toString())) {
-            return Response.notModified(tagged.tag()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
-        }
-        return Response.ok(rendered).type(HTML).tag(tagged.tag()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
-                .header(HttpHeaders.CONTENT_LANGUAGE, tag).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
+        // the page's list is read at most once a second (PublicAnswers' ttl) and rendered once per language from it
+        PublicAnswers.Kept<VoidNoticePage> kept = answers.kept("void-notices-page?" + paging.page() + "&" + paging.size(),
+                () -> notices.page(paging));
+        PublicAnswers.Tagged rendered = kept.rendered(tag, found -> {
+            String previous = paging.page() > 0 ? "/void-notices?page=" + (paging.page() - 1) + "&lang=" + tag : null;
+            String next = (long) (paging.page() + 1) * paging.size() < found.total()
+                    ? "/void-notices?page=" + (paging.page() + 1) + "&lang=" + tag : null;
+            return Templates.list(tag, found, PUBLISHED, previous, next, false).setLocale(locale).render();
+        });
+        return PageLanguage.cacheable(rendered, locale, ifNoneMatch, Duration.ofSeconds(300));
     }
 
 }

@@ -90,6 +90,26 @@ class CrossOriginPolicyTest {
     }
 
     @Test
+    void the_objection_form_is_taken_from_our_own_pages_and_listed_portals_only() {
+        CrossOriginPolicy.Audience objectors = CrossOriginPolicy.Audience.OBJECTORS;
+        String own = "https://etitle.example.cn";
+
+        assertThat(defaults.allowsFormPost(objectors, own, "same-origin", own)).isTrue();
+        assertThat(defaults.allowsFormPost(objectors, "HTTPS://ETITLE.EXAMPLE.CN", null, own)).isTrue();
+        assertThat(defaults.allowsFormPost(objectors, null, "same-origin", own)).isTrue();
+        assertThat(defaults.allowsFormPost(objectors, null, "none", own)).as("typed or bookmarked").isTrue();
+        assertThat(defaults.allowsFormPost(objectors, null, null, own)).as("no browser another site could drive").isTrue();
+
+        assertThat(defaults.allowsFormPost(objectors, "https://gs.example.cn", "cross-site", own)).isFalse();
+        assertThat(defaults.allowsFormPost(objectors, "null", null, own)).isFalse();
+        assertThat(defaults.allowsFormPost(objectors, "http://etitle.example.cn", null, own)).as("another scheme").isFalse();
+        assertThat(defaults.allowsFormPost(objectors, null, "cross-site", own)).isFalse();
+        assertThat(defaults.allowsFormPost(objectors, null, "same-site", own)).isFalse();
+        assertThat(configured.allowsFormPost(objectors, "https://gs.example.cn", "cross-site", own)).as("a listed portal").isTrue();
+        assertThat(configured.allowsFormPost(objectors, "null", null, own)).isFalse();
+    }
+
+    @Test
     void credentials_are_never_allowed_and_pages_and_probes_get_no_cors() {
         for (CrossOriginPolicy policy : List.of(defaults, configured)) {
             assertThat(policy.forRequest("GET", "/api/v1/issuers", OTHER)).doesNotContainKey("Access-Control-Allow-Credentials");

@@ -61,6 +61,19 @@ class PublicAnswersTest {
     }
 
     @Test
+    void a_page_for_people_renders_the_very_body_the_api_answer_was_built_from() {
+        Response api = page("a");
+        PublicAnswers.Kept<Object> kept = answers.kept("a", () -> Map.of("n", built.incrementAndGet()));
+
+        assertThat(built).as("one build serves both").hasValue(1);
+        assertThat(kept.body()).isEqualTo(Map.of("n", 1));
+        assertThat(kept.answer().tag()).isEqualTo(api.getEntityTag());
+
+        nanos.addAndGet(1_000_000_000L);
+        assertThat(answers.kept("a", () -> Map.of("n", built.incrementAndGet())).body()).as("and expires with it").isEqualTo(Map.of("n", 2));
+    }
+
+    @Test
     void different_queries_are_different_pages() {
         page("a");
         page("b");
