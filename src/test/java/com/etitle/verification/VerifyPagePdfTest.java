@@ -80,7 +80,7 @@ class VerifyPagePdfTest {
     }
 
     @Test
-    void one_changed_byte_a_changed_signature_or_bytes_added_after_signing_answer_that_the_file_was_altered() {
+    void one_changed_byte_a_changed_signature_or_bytes_added_after_signing_answer_that_the_file_was_altered() throws IOException {
         String id = IdCards.next();
         String number = Api.issue("TEST-A", Requests.with("holderIdNumber", id)).getString("number");
         byte[] pdf = document(id, number);
@@ -91,6 +91,7 @@ class VerifyPagePdfTest {
         byte[] paddingByte = flipSignatureHexDigit(pdf, endOfCms(pdf) + 100);
         byte[] appended = concat(pdf, "\n% a later revision\n".getBytes(StandardCharsets.ISO_8859_1));
 
+        long logBefore = Files.size(LOG_FILE);
         Map<String, byte[]> alterations = Map.of("a byte of the page's content", contentByte, "a byte of a certificate in the signature",
                 certificateByte, "a byte of the signature value", signatureValueByte, "a byte of the signature's padding", paddingByte,
                 "bytes added after the signature", appended);
@@ -102,10 +103,11 @@ class VerifyPagePdfTest {
                     .doesNotContain(number);
         }
         assertThat(upload(contentByte, "zh-CN").asString()).contains("无法核验：文件已被改动");
+        nothingLoggedAsAnErrorSince(logBefore);
     }
 
     @Test
-    void a_face_with_the_real_token_signed_by_another_key_of_the_same_name_is_not_ours() {
+    void a_face_with_the_real_token_signed_by_another_key_of_the_same_name_is_not_ours() throws IOException {
         String number = Api.issue("TEST-A", Requests.engineer()).getString("number");
         Face face = QuarkusTransaction.requiringNew().call(() -> faces.face(Certificate.findByNumber(number).orElseThrow()));
         Instant now = Instant.now();
@@ -114,12 +116,14 @@ class VerifyPagePdfTest {
         byte[] forged = new FaceSigner(X509SigningKey.generate("TEST-A", face.authorityName(), now)).sign(unsigned, face.authorityName(), now,
                 ZoneId.of("Asia/Shanghai"));
 
+        long logBefore = Files.size(LOG_FILE);
         for (byte[] foreign : new byte[][] {forged, unsigned, blankPdf()}) {
             Response page = upload(foreign, "en");
             assertThat(page.statusCode()).isEqualTo(422);
             assertThat(page.asString()).contains("class=\"result invalid\"", "Cannot verify: not a certificate file of this service")
                     .doesNotContain(number);
         }
+        nothingLoggedAsAnErrorSince(logBefore);
     }
 
     @Test
@@ -151,13 +155,17 @@ class VerifyPagePdfTest {
         assertThat(tooLarge.asString()).contains("<html lang=\"zh-CN\">", "无法核验：文件太大", "256 KB");
         assertThat(upload(huge, "en").asString()).contains("Cannot verify: the file is too large");
 
-        byte[] all = Files.readAllBytes(LOG_FILE);
-        String written = new String(all, (int) Math.min(logBefore, all.length), (int) Math.max(0, all.length - logBefore),
-                StandardCharsets.UTF_8);
-        assertThat(written).doesNotContain(" ERROR ").doesNotContain("Unhandled error");
+        nothingLoggedAsAnErrorSince(logBefore);
     }
 
     /** The file posted as a browser posts the page's form: multipart/form-data with a Content-Length (never chunked). */
+    /** What the service logged since {@code before} (a size of the test log) holds no error. */
+    private static void nothingLoggedAsAnErrorSince(long before) throws IOException {
+        byte[] all = Files.readAllBytes(LOG_FILE);
+        String written = new String(all, (int) Math.min(before, all.length), (int) Math.max(0, all.length - before), StandardCharsets.UTF_8);
+        assertThat(written).doesNotContain(" ERROR ").doesNotContain("Unhandled error");
+    }
+
     private static Response upload(byte[] file, String lang) {
         return post("pdf", "certificate.pdf", file, lang);
     }

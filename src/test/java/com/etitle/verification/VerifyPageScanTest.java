@@ -56,8 +56,11 @@ class VerifyPageScanTest {
 
     @Test
     void the_decoder_is_served_from_the_jar_with_its_licence_and_may_be_cached_for_a_year() {
-        String page = given().get("/verify").asString();
-        assertThat(page).contains("data-decoder=\"/vendor/jsqr-1.4.0.js\"").containsPattern("<div id=\"scan\"[^>]* hidden");
+        Response verify = given().get("/verify");
+        assertThat(verify.asString()).contains("data-decoder=\"/vendor/jsqr-1.4.0.js\"").containsPattern("<div id=\"scan\"[^>]* hidden");
+        // the camera and the pictures work under the page's policy as it was (the browser tests below run under it)
+        assertThat(verify.header("Content-Security-Policy")).contains("default-src 'none'", "script-src 'self';")
+                .doesNotContain("blob:", "mediastream:", "unsafe", "wasm");
 
         Response decoder = given().get("/vendor/jsqr-1.4.0.js");
         assertThat(decoder.statusCode()).isEqualTo(200);
