@@ -101,8 +101,8 @@
       if (bitmap.close) bitmap.close();
       if (!text) say('no-code');
       else if (!verifyScanned(text)) say('not-ours');
-    }).catch(function () {
-      say('unreadable');
+    }).catch(function (error) {
+      say(error && error.message === 'no decoder' ? 'unavailable' : 'unreadable');
     });
   });
 
@@ -147,7 +147,8 @@
       })
       .catch(function (error) {
         stopCamera();
-        say(error && (error.name === 'NotAllowedError' || error.name === 'SecurityError') ? 'denied' : 'no-camera');
+        if (error && error.message === 'no decoder') say('unavailable');
+        else say(error && (error.name === 'NotAllowedError' || error.name === 'SecurityError') ? 'denied' : 'no-camera');
       });
   });
 

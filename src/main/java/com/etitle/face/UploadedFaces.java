@@ -61,11 +61,11 @@ public class UploadedFaces {
         NO_CODE
     }
 
-    /** The kind of file and, for one of ours, the text of its QR code and the signing authority's code. */
-    public record Reading(Kind kind, String qr, String authorityCode) {
+    /** The kind of file and, for one of ours, the text of its QR code. */
+    public record Reading(Kind kind, String qr) {
 
         static Reading of(Kind kind) {
-            return new Reading(kind, null, null);
+            return new Reading(kind, null);
         }
     }
 
@@ -106,11 +106,10 @@ public class UploadedFaces {
             return Reading.of(Kind.ALTERED);
         }
         Optional<String> authority = authorityOf(named.get());
-        Optional<X509Certificate> ours = authority.flatMap(signers::existing).map(s -> s.key().chain().get(0));
-        if (ours.isEmpty() || !sameCertificate(ours.get(), named.get())) {
+        List<X509Certificate> chain = authority.flatMap(signers::existing).map(s -> s.key().chain()).orElse(List.of());
+        if (chain.isEmpty() || !sameCertificate(chain.get(0), named.get())) {
             return Reading.of(Kind.NOT_OURS);
         }
-        List<X509Certificate> chain = signers.existing(authority.get()).orElseThrow().key().chain();
         List<X509Certificate> carried = DetachedCms.certificates(cms.get());
         if (carried.isEmpty() || !carried.stream().allMatch(c -> chain.stream().anyMatch(o -> sameCertificate(o, c)))) {
             // our signer, but the certificates beside it are not the ones we put there: the signature's bytes were changed
@@ -123,10 +122,10 @@ public class UploadedFaces {
         byte[] signed = new byte[(int) (r[1] + r[3])];
         System.arraycopy(file, 0, signed, 0, (int) r[1]);
         System.arraycopy(file, (int) r[2], signed, (int) r[1], (int) r[3]);
-        if (!DetachedCms.verifies(signed, cms.get(), ours.get())) {
+        if (!DetachedCms.verifies(signed, cms.get(), chain.get(0))) {
             return Reading.of(Kind.ALTERED);
         }
-        return qrCode(file).map(text -> new Reading(Kind.OURS, text, authority.get())).orElse(Reading.of(Kind.NO_CODE));
+        return qrCode(file).map(text -> new Reading(Kind.OURS, text)).orElse(Reading.of(Kind.NO_CODE));
     }
 
     /** A PDF starts with its header, which readers accept anywhere in the first KB. */
