@@ -1,6 +1,11 @@
 package com.etitle.common;
 
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import io.vertx.core.http.HttpHeaders;
@@ -24,13 +29,36 @@ public class BodyLimit {
     public static final long NOTICE_MAX_BYTES = 1024 * 1024;
     static final String NOTICE_PATH = "/api/v1/publicity-notices";
 
+    /** A page's form that posts a file: its path (POST), its limit, and its own answer to a body over that limit. */
+    public interface PageUpload {
+
+        String path();
+
+        long maxBytes();
+
+        /** Ends the response with the page's refusal (413); the body is not read. */
+        void refuseTooLarge(RoutingContext ctx);
+    }
+
+    private final Map<String, PageUpload> uploads;
+
+    BodyLimit(Instance<PageUpload> uploads) {
+        this.uploads = uploads.stream().collect(Collectors.toUnmodifiableMap(PageUpload::path, Function.identity()));
+    }
+
     void install(@Observes Router router) {
-        // right after CrossOriginFilter, so that a page on another origin can read the refusal
-        router.route().order(CrossOriginFilter.ORDER + 1).handler(ctx -> {
+        // right after CrossOriginFilter (so that a page on another origin can read the refusal) and PageHeaders (so that
+        // a page's refusal carries the page's headers)
+        router.route().order(CrossOriginFilter.ORDER + 2).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long limit = limit(ctx);
+            PageUpload upload = ctx.request().method() == HttpMethod.POST ? uploads.get(ctx.normalizedPath()) : null;
+            long limit = upload != null ? upload.maxBytes() : limit(ctx);
             if (length != null && tooLarge(length, limit)) {
-                refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + limit + " bytes here");
+                if (upload != null) {
+                    upload.refuseTooLarge(ctx);
+                } else {
+                    refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + limit + " bytes here");
+                }
             } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
                 refuse(ctx, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header, not chunked");
             } else {

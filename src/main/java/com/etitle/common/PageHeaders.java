@@ -32,7 +32,8 @@ public class PageHeaders {
     private final Buffer explorerPage = Buffer.buffer(read("/pages/api-explorer.html"));
 
     void install(@Observes Router router) {
-        router.route().order(CrossOriginFilter.ORDER + 2).handler(this::handle);
+        // before BodyLimit, whose refusals of a page's upload are pages too
+        router.route().order(CrossOriginFilter.ORDER + 1).handler(this::handle);
         for (String path : new String[] { EXPLORER, EXPLORER + "index.html" }) {
             router.get(path).order(CrossOriginFilter.ORDER + 3).handler(ctx -> ctx.response()
                     .putHeader("Content-Type", "text/html; charset=UTF-8").putHeader("Cache-Control", "no-cache").end(explorerPage));

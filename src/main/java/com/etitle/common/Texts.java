@@ -55,6 +55,71 @@ public interface Texts {
     @Message("核验结果")
     String resultHeading();
 
+    @Message("扫描或上传二维码")
+    String scanHeading();
+
+    @Message("用摄像头扫码")
+    String scanCamera();
+
+    @Message("停止扫码")
+    String scanStop();
+
+    @Message("或选择二维码的照片、截图")
+    String scanImage();
+
+    @Message("扫到证书上的二维码后自动核验。图片只在您的浏览器里识别，不会上传。")
+    String scanHint();
+
+    @Message("正在识别图片……")
+    String scanReading();
+
+    @Message("请把证书上的二维码对准摄像头……")
+    String scanLooking();
+
+    @Message("这张图片里没有找到二维码。请拍得更清楚、让二维码占满画面，或改用下面的方式核验。")
+    String scanNoCode();
+
+    @Message("这个二维码不是职称电子证书的核验二维码。")
+    String scanNotOurs();
+
+    @Message("无法使用摄像头：这台设备没有摄像头，或浏览器不允许本页使用。请改为选择二维码的照片或截图。")
+    String scanNoCamera();
+
+    @Message("您没有允许本页使用摄像头。可以在浏览器设置里允许，或改为选择二维码的照片或截图。")
+    String scanDenied();
+
+    @Message("这个文件不是浏览器能打开的图片。请选择 JPG 或 PNG 格式的照片或截图。")
+    String scanUnreadable();
+
+    @Message("上传证书 PDF 文件核验")
+    String byPdfHeading();
+
+    @Message("证书 PDF 文件")
+    String pdfFile();
+
+    @Message("持证人下载的电子证书 PDF 文件（不超过 256 KB）。我们检查发证机关的电子签名，读出其中的二维码，并告诉您证书现在的状态。")
+    String pdfHint();
+
+    @Message("""
+            {#when problem}\
+            {#is 'ALTERED'}无法核验：文件已被改动\
+            {#is 'NOT_OURS'}无法核验：不是本平台签发的证书文件\
+            {#is 'NOT_PDF'}无法核验：不是 PDF 文件\
+            {#is 'EMPTY'}请选择证书 PDF 文件\
+            {#is 'TOO_LARGE'}无法核验：文件太大\
+            {#else}无法核验：文件中没有可识别的二维码{/when}""")
+    String fileVerdict(String problem);
+
+    @Message("""
+            {#when problem}\
+            {#is 'ALTERED'}这份 PDF 由发证机关签名，但签名之后内容被改动过（哪怕只改了一个字节），不能作为证明。请向持证人索取原件，或凭证书编号、姓名和查验码核验。\
+            {#is 'NOT_OURS'}这份 PDF 没有本平台任何发证机关的电子签名（没有签名，或由别人签名），不能证明职称资格。请向持证人索取从本平台下载的证书文件。\
+            {#is 'NOT_PDF'}所选文件不是 PDF。若您拿到的是二维码图片，请用上面的“选择二维码的照片、截图”。\
+            {#is 'EMPTY'}没有收到文件，请先选择持证人给您的证书 PDF 文件。\
+            {#is 'TOO_LARGE'}证书 PDF 文件不超过 256 KB，这个文件太大，不会是本平台签发的证书。文件没有被读取。\
+            {#else}文件的签名完好，但读不出其中的二维码。请凭证书编号、姓名和查验码核验。{/when}""")
+    String fileExplanation(String problem);
+
     @Message("""
             {#when result}\
             {#is 'VALID'}有效\
@@ -109,7 +174,7 @@ public interface Texts {
     @Message("核验方式")
     String method();
 
-    @Message("{#when method}{#is 'NUMBER_AND_CODE'}证书编号、姓名和查验码{#is 'TOKEN'}二维码{#is 'CREDENTIAL'}电子证书{#is 'GRANT'}持证人授权链接{#else}{method}{/when}")
+    @Message("{#when method}{#is 'NUMBER_AND_CODE'}证书编号、姓名和查验码{#is 'TOKEN'}二维码{#is 'CREDENTIAL'}电子证书{#is 'GRANT'}持证人授权链接{#is 'PDF'}证书 PDF 文件（发证机关签名完好）{#else}{method}{/when}")
     String methodName(String method);
 
     @Message("持证人授权给")

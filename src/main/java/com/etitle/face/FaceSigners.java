@@ -60,6 +60,25 @@ public class FaceSigners {
         return signer != null ? signer : load(code);
     }
 
+    /**
+     * The authority's signer if this service holds its key, never generating one: what an uploaded document is checked
+     * against, so that a stranger's file cannot make the service create keys. Empty for an unknown authority.
+     */
+    public Optional<FaceSigner> existing(String code) {
+        FaceSigner signer = signers.get(code);
+        if (signer != null) {
+            return Optional.of(signer);
+        }
+        if (file(code).filter(Files::exists).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load(code));
+        } catch (ProblemException e) {
+            return Optional.empty();
+        }
+    }
+
     @Transactional
     FaceSigner load(String code) {
         Authority authority = Authority.findByCode(code)
