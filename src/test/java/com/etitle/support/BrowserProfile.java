@@ -1,0 +1,22 @@
+package com.etitle.support;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The application the browser tests drive: listening where its public URL says (so a QR code's link opens the page
+ * under test, see {@link PublicUrlProfile}), and with a brake of 3 failed verifications per certificate number, so a
+ * person can meet the "too many attempts" page without a thousand wrong guesses first.
+ */
+public class BrowserProfile extends PublicUrlProfile {
+
+    /** Failed number + name + code verifications of one number before the page answers 429. */
+    public static final int BRAKE_PER_NUMBER = 3;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+        overrides.put("etitle.verification.brake.per-number", String.valueOf(BRAKE_PER_NUMBER));
+        return overrides;
+    }
+}
