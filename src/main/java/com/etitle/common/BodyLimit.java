@@ -1,7 +1,13 @@
 package com.etitle.common;
 
+import java.util.List;
+import java.util.Locale;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -23,6 +29,7 @@ public class BodyLimit {
     /** The one operation allowed a larger body: {@code POST /api/v1/publicity-notices}. */
     public static final long NOTICE_MAX_BYTES = 1024 * 1024;
     static final String NOTICE_PATH = "/api/v1/publicity-notices";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     void install(@Observes Router router) {
         // right after CrossOriginFilter, so that a page on another origin can read the refusal
@@ -30,23 +37,32 @@ public class BodyLimit {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             long limit = limit(ctx);
             if (length != null && tooLarge(length, limit)) {
-                refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + limit + " bytes here");
+                refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, ProblemText.of("detail.body.limit", limit));
             } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                refuse(ctx, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header, not chunked");
+                refuse(ctx, ProblemType.LENGTH_REQUIRED, ProblemText.of("detail.body.chunked"));
             } else {
                 ctx.next();
             }
         });
     }
 
-    private static void refuse(RoutingContext ctx, ProblemType type, String detail) {
+    /** In the caller's language, like every problem answer ({@link ProblemMapper#response}). */
+    private static void refuse(RoutingContext ctx, ProblemType type, ProblemText detail) {
+        Locale locale = PageLanguage.forApi(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String body;
+        try {
+            body = JSON.writeValueAsString(Problem.of(type, detail, ctx.normalizedPath(), List.of(), locale));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document always serialises", e);
+        }
         ctx.response()
                 .setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, PageLanguage.tag(locale))
+                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + type.status()
-                        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + ctx.normalizedPath().replace("\"", "") + "\"}");
+                .end(body);
     }
 
     private static long limit(RoutingContext ctx) {
