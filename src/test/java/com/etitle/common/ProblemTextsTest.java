@@ -76,6 +76,32 @@ class ProblemTextsTest {
         assertThat(unused).as("texts no code names").isEmpty();
     }
 
+    /**
+     * A call that builds a problem, its detail or a reason names keys and identifiers, never a sentence: a sentence would
+     * compile (the key is a string) and then be missing from both languages.
+     */
+    @Test
+    void no_call_that_builds_a_problem_writes_a_sentence_instead_of_a_key() throws IOException {
+        Pattern call = Pattern.compile("(?:ProblemException|TooManyRequestsException|Invalid\\.of|ProblemText\\.of|\\bfail)\\(([^;]*);");
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        Set<String> sentences = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher calls = call.matcher(Files.readString(source, StandardCharsets.UTF_8));
+                while (calls.find()) {
+                    Matcher literals = literal.matcher(calls.group(1));
+                    while (literals.find()) {
+                        String text = literals.group(1);
+                        if (text.contains(" ") && !KEY.matcher("\"" + text + "\"").matches()) {
+                            sentences.add(source.getFileName() + ": " + text);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(sentences).as("sentences where a key belongs").isEmpty();
+    }
+
     @Test
     void arguments_are_put_in_as_they_are_and_nested_texts_and_weekdays_follow_the_language() {
         ProblemText text = ProblemText.of("detail.invalid-fields.many", 1234, ProblemText.of("consequence.nothing-issued"));
