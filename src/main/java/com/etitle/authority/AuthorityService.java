@@ -60,7 +60,7 @@ public class AuthorityService {
     @Transactional
     public IssuerView get(String code) {
         Authority authority = Authority.findByCode(code)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.authority.unknown"));
         return IssuerView.of(authority, SigningKey.listFor(authority), ids);
     }
 
@@ -68,7 +68,7 @@ public class AuthorityService {
     @Transactional
     public DidDocument didDocument(String code) {
         Authority authority = Authority.findByCode(code)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.authority.unknown"));
         return DidDocument.of(authority, SigningKey.listFor(authority), ids);
     }
 
@@ -89,7 +89,7 @@ public class AuthorityService {
     public IssuerView.KeyView compromise(Authority authority, String kid, String actor) {
         SigningKey key = SigningKey.findByKid(kid)
                 .filter(k -> k.authority.id.equals(authority.id))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No key " + kid + " of your authority"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.key.unknown", kid));
         return IssuerView.KeyView.of(keyRing.compromise(key, actor));
     }
 }

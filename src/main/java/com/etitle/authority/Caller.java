@@ -28,10 +28,10 @@ public class Caller {
         Object claim = token.getClaim(AUTHORITY_CLAIM);
         String code = claim == null ? null : claim.toString().replace("\"", "");
         if (code == null || code.isBlank()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "The token names no authority (claim '" + AUTHORITY_CLAIM + "')");
+            throw new ProblemException(ProblemType.FORBIDDEN, "detail.token.no-authority", AUTHORITY_CLAIM);
         }
         return Authority.findByCode(code)
-                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "The token's authority is not registered here"));
+                .orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN, "detail.token.unknown-authority"));
     }
 
     /** Actor string written to the audit log. */

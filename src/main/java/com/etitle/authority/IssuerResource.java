@@ -107,7 +107,7 @@ public class IssuerResource {
     private Authority own(String code) {
         Authority authority = caller.authority();
         if (!authority.code.equals(code)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "You may manage only your own authority's keys");
+            throw new ProblemException(ProblemType.FORBIDDEN, "detail.key.not-yours");
         }
         return authority;
     }

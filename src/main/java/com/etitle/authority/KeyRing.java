@@ -90,7 +90,7 @@ public class KeyRing {
     @Transactional
     public Signing current(Authority authority) {
         return currentIfAny(authority).orElseThrow(() -> new ProblemException(ProblemType.NO_SIGNING_KEY,
-                "Authority " + authority.code + " has no active signing key on this service"));
+                "detail.key.none-active", authority.code));
     }
 
     /** The same, or empty for an authority that can verify but not sign here (no key file mounted). */
@@ -109,8 +109,7 @@ public class KeyRing {
     @Transactional
     public SigningKey rotate(Authority authority, String actor) {
         if (!config.generate()) {
-            throw new ProblemException(ProblemType.KEY_GENERATION_DISABLED,
-                    "Keys are mounted in this deployment: add v<N>.pem for " + authority.code + " and restart");
+            throw new ProblemException(ProblemType.KEY_GENERATION_DISABLED, "detail.key.mounted", authority.code);
         }
         return generate(em.find(Authority.class, authority.id, LockModeType.PESSIMISTIC_WRITE), actor);
     }

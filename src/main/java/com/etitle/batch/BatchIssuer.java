@@ -85,7 +85,7 @@ public class BatchIssuer {
         boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK_SPACE + batchId)
                 .getSingleResult();
         if (!mine) {
-            throw new ProblemException(ProblemType.BATCH_RUNNING, "This batch is still being issued; ask again when it is done");
+            throw new ProblemException(ProblemType.BATCH_RUNNING, "detail.batch.running");
         }
         CertificateBatch batch = em.find(CertificateBatch.class, batchId);
         em.refresh(batch);
@@ -98,8 +98,7 @@ public class BatchIssuer {
                 + " (select e.id from QualificationDocumentEntry e where e.document = ?1)", Long.class)
                 .setParameter(1, document).getSingleResult();
         if (already > 0) {
-            throw new ProblemException(ProblemType.ALREADY_ISSUED,
-                    already + " certificates of document " + document.documentNumber + " exist already, from another batch");
+            throw new ProblemException(ProblemType.ALREADY_ISSUED, "detail.batch.already-issued", already, document.documentNumber);
         }
         long started = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.etitle.authority.Authority;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.qualification.QualificationDocument;
@@ -39,8 +39,7 @@ public class BatchLedger {
         CertificateBatch batch = CertificateBatch.<CertificateBatch>find("authority = ?1 and idemKey = ?2", authority, key).singleResult();
         if (!batch.requestHash.equals(requestHash)) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for another batch request; use a new key",
-                    List.of(new InvalidParam("Idempotency-Key", "already used with a different body")));
+                    List.of(Invalid.of("Idempotency-Key", "reason.idempotency-key.reused")), "detail.batch.key-reused");
         }
         return batch.id;
     }
@@ -64,6 +63,6 @@ public class BatchLedger {
         return CertificateBatch.<CertificateBatch>findByIdOptional(id)
                 .filter(b -> b.authority.id.equals(authority.id))
                 .map(BatchView::of)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no batch with this id"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.batch.unknown"));
     }
 }

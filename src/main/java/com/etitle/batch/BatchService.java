@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import com.etitle.authority.Authority;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.Hashes;
@@ -40,12 +40,11 @@ public class BatchService {
 
     public Outcome start(Authority authority, String actor, String idempotencyKey, BatchRequest request) {
         if (idempotencyKey == null || !idempotencyKey.matches("[\\x21-\\x7e]{1,128}")) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Batch issuance needs an Idempotency-Key header",
-                    List.of(new InvalidParam("Idempotency-Key", "required: 1-128 printable ASCII characters")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    List.of(Invalid.of("Idempotency-Key", "reason.idempotency-key.required")), "detail.batch.key-required");
         }
         if (request == null || request.documentId() == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "documentId is required",
-                    List.of(new InvalidParam("documentId", "is required")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(Invalid.of("documentId", "reason.required")), "detail.document-id.required");
         }
         QualificationDocument document = document(authority, request.documentId());
         String hash = HexFormat.of().formatHex(Hashes.sha256(Jcs.canonicalize(mapper.valueToTree(request))));
@@ -78,8 +77,8 @@ public class BatchService {
     QualificationDocument document(Authority authority, long id) {
         return QualificationDocument.<QualificationDocument>findByIdOptional(id)
                 .filter(d -> d.authority.id.equals(authority.id))
-                .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED, "No qualification document " + id + " of your authority",
-                        List.of(new InvalidParam("documentId", "no such qualification document of your authority"))));
+                .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED,
+                        List.of(Invalid.of("documentId", "reason.document.not-yours")), "detail.document.not-yours", id));
     }
 
     @Transactional

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -225,9 +223,9 @@ public final class HolidayCalendar {
         int failuresBefore = v.errors().size();
         Integer year = a.year();
         if (year == null) {
-            v.fail("year", "is required");
+            v.fail("year", "reason.required");
         } else if (year < FIRST_YEAR || year > LAST_YEAR) {
-            v.fail("year", "must be between " + FIRST_YEAR + " and " + LAST_YEAR);
+            v.fail("year", "reason.between", FIRST_YEAR, LAST_YEAR);
             year = null;
         }
         String source = v.optionalText("source", a.source(), LONGEST_SOURCE);
@@ -236,13 +234,13 @@ public final class HolidayCalendar {
         Map<LocalDate, String> holidays = new HashMap<>();
         List<Break> breaks = new ArrayList<>();
         if (a.holidays() == null) {
-            v.fail("holidays", "is required (an empty list when there are none)");
+            v.fail("holidays", "reason.required-list");
         } else {
             for (int i = 0; i < a.holidays().size(); i++) {
                 String field = "holidays/" + i;
                 YearArrangement.Holiday holiday = a.holidays().get(i);
                 if (holiday == null) {
-                    v.fail(field, "must be a break with from and to");
+                    v.fail(field, "reason.calendar.break");
                     continue;
                 }
                 String name = v.optionalText(field + "/name", holiday.name(), LONGEST_NAME);
@@ -253,17 +251,17 @@ public final class HolidayCalendar {
                 }
                 long days = ChronoUnit.DAYS.between(from, to) + 1;
                 if (days < 1) {
-                    v.fail(field + "/to", to + " is before from " + from + ": the break ends before it starts");
+                    v.fail(field + "/to", "reason.calendar.break-reversed", to, from);
                     continue;
                 }
                 if (days > LONGEST_BREAK) {
-                    v.fail(field + "/to", "makes a break of " + days + " days; at most " + LONGEST_BREAK + " are accepted");
+                    v.fail(field + "/to", "reason.calendar.break-too-long", days, LONGEST_BREAK);
                     continue;
                 }
                 for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
                     String other = holidays.putIfAbsent(day, field);
                     if (other != null) {
-                        v.fail(field, "overlaps " + other + " on " + day + "; each day is listed once");
+                        v.fail(field, "reason.calendar.overlap", other, day);
                         break;
                     }
                 }
@@ -273,7 +271,7 @@ public final class HolidayCalendar {
 
         Map<LocalDate, String> working = new HashMap<>();
         if (a.adjustedWorkingDays() == null) {
-            v.fail("adjustedWorkingDays", "is required (an empty list when there are none)");
+            v.fail("adjustedWorkingDays", "reason.required-list");
         } else {
             for (int i = 0; i < a.adjustedWorkingDays().size(); i++) {
                 String field = "adjustedWorkingDays/" + i;
@@ -282,12 +280,11 @@ public final class HolidayCalendar {
                     continue;
                 }
                 if (!isWeekend(day)) {
-                    v.fail(field, day + " is a " + day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
-                            + ", not a Saturday or Sunday: only a weekend day can be an adjusted working day (调休上班)");
+                    v.fail(field, "reason.calendar.not-weekend", day, day.getDayOfWeek());
                 } else if (holidays.containsKey(day)) {
-                    v.fail(field, day + " is also a holiday (" + holidays.get(day) + "); a day is either off or worked");
+                    v.fail(field, "reason.calendar.also-holiday", day, holidays.get(day));
                 } else if (working.putIfAbsent(day, field) != null) {
-                    v.fail(field, day + " is listed twice (also " + working.get(day) + ")");
+                    v.fail(field, "reason.calendar.twice", day, working.get(day));
                 }
             }
         }
@@ -302,18 +299,22 @@ public final class HolidayCalendar {
     private static LocalDate date(Fields v, String field, String text, Integer year) {
         String value = Fields.strip(text);
         if (value == null) {
-            v.fail(field, "is required");
+            v.fail(field, "reason.required");
             return null;
         }
         LocalDate date;
         try {
             date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            v.fail(field, (value.length() <= 20 ? "'" + value + "' is" : "is") + " not a date YYYY-MM-DD");
+            if (value.length() <= 20) {
+                v.fail(field, "reason.calendar.not-date.echo", value);
+            } else {
+                v.fail(field, "reason.calendar.not-date");
+            }
             return null;
         }
         if (year != null && date.getYear() != year) {
-            v.fail(field, date + " is not in " + year + "; an arrangement lists the dates of its own year only");
+            v.fail(field, "reason.calendar.other-year", date, year);
             return null;
         }
         return date;

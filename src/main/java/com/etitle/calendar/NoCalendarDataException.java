@@ -2,7 +2,7 @@ package com.etitle.calendar;
 
 import java.util.List;
 
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 
@@ -21,8 +21,8 @@ public class NoCalendarDataException extends ProblemException {
     }
 
     private NoCalendarDataException(int year, String covered, String field) {
-        super(ProblemType.CALENDAR_NO_DATA, "The working-day calendar has no data for " + year + " (it covers " + covered + ")",
-                List.of(new InvalidParam(field, "reaches " + year + ", a year without working-day calendar data (covered: " + covered + ")")));
+        super(ProblemType.CALENDAR_NO_DATA, List.of(Invalid.of(field, "reason.calendar.no-data", year, covered)),
+                "detail.calendar.no-data", year, covered);
         this.year = year;
         this.covered = covered;
     }

@@ -51,18 +51,18 @@ public class WorkingDayCalendarService {
     @Transactional
     public Entered enter(Authority authority, String actor, int year, YearArrangement body) {
         if (body == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Fields v = new Fields();
         if (body.year() != null && body.year() != year) {
-            v.fail("year", "is " + body.year() + " but the path names " + year);
+            v.fail("year", "reason.calendar.year-mismatch", body.year(), year);
         }
         if (Fields.strip(body.source()) == null) {
-            v.fail("source", "is required: the notice the arrangement comes from, with its document number (国办发明电〔2026〕N号)");
+            v.fail("source", "reason.calendar.source");
         }
         HolidayCalendar.Year checked = HolidayCalendar.check(
                 new YearArrangement(year, body.source(), body.holidays(), body.adjustedWorkingDays()), HolidayCalendar.Origin.ENTERED, v);
-        v.throwIfInvalid("the working-day calendar was not changed");
+        v.throwIfInvalid("consequence.calendar-unchanged");
 
         // Writers of the calendar take turns on its version row (the trigger would lock it at the write anyway),
         // so two first entries of one year cannot both insert.
@@ -94,7 +94,7 @@ public class WorkingDayCalendarService {
     public CalendarYearView year(int year) {
         CurrentCalendar.Snapshot snapshot = current.snapshot();
         if (!snapshot.calendar().covers(year)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "The working-day calendar has no arrangement for " + year);
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.calendar.no-year", year);
         }
         return CalendarYearView.of(snapshot.calendar().year(year), snapshot.entry(year).orElse(null), snapshot.calendar());
     }

@@ -131,7 +131,7 @@ public class Certificate extends PanacheEntityBase {
         return findByNumber(number)
                 .filter(c -> c.authority.id.equals(authority.id))
                 .orElseThrow(() -> new com.etitle.common.ProblemException(com.etitle.common.ProblemType.NOT_FOUND,
-                        "Your authority has no certificate with this number"));
+                        "detail.certificate.not-yours"));
     }
 
     /**
@@ -142,7 +142,7 @@ public class Certificate extends PanacheEntityBase {
         return (number == null || number.length() > 32 ? Optional.<Certificate>empty() : findByNumber(number))
                 .filter(c -> c.holderIdHash.equals(holderIdHash))
                 .orElseThrow(() -> new com.etitle.common.ProblemException(com.etitle.common.ProblemType.NOT_FOUND,
-                        "You hold no certificate with this number"));
+                        "detail.certificate.not-held"));
     }
 
     /** With its authority, in one query: every answer names the issuing authority. */

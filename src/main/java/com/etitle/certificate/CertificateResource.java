@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
+import com.etitle.common.Invalid;
 import com.etitle.common.Problem;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
@@ -64,8 +65,8 @@ public class CertificateResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             IssueRequest request) {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{1,128}")) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Idempotency-Key must be 1-128 printable ASCII characters",
-                    java.util.List.of(new Problem.InvalidParam("Idempotency-Key", "1-128 printable ASCII characters")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    java.util.List.of(Invalid.of("Idempotency-Key", "reason.idempotency-key.form")), "detail.idempotency-key.form");
         }
         CertificateService.Issued issued = certificates.issue(caller.authority(), caller.actor(), idempotencyKey, request);
         Response.ResponseBuilder answer = issued.replayed()

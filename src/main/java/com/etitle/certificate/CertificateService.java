@@ -169,8 +169,7 @@ public class CertificateService {
         Object[] row = (Object[]) em.createNativeQuery("SELECT request_hash, certificate_id FROM idempotency_key WHERE authority_id = ?1 AND idem_key = ?2")
                 .setParameter(1, authority.id).setParameter(2, key).getSingleResult();
         if (!hash.equals(row[0])) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request; use a new key for a new certificate");
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "detail.certificate.key-reused");
         }
         return Optional.of(Certificate.<Certificate>findById(((Number) row[1]).longValue()));
     }

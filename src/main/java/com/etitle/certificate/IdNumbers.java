@@ -19,16 +19,16 @@ public final class IdNumbers {
         return idNumber == null ? "" : idNumber.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** The reason a (normalised) number is not a valid resident ID number, or null when it is one. */
+    /** The reason a (normalised) number is not a valid resident ID number (a key of the problem texts), or null when it is one. */
     public static String problem(String id) {
         if (id.length() != 18) {
-            return "must be an 18-character resident ID number";
+            return "reason.id-number.length";
         }
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             char c = id.charAt(i);
             if (c < '0' || c > '9') {
-                return "the first 17 characters must be digits";
+                return "reason.id-number.digits";
             }
             sum += (c - '0') * WEIGHTS[i];
         }
@@ -36,10 +36,10 @@ public final class IdNumbers {
             LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
                     Integer.parseInt(id.substring(12, 14)));
         } catch (DateTimeException e) {
-            return "characters 7-14 are not a birth date";
+            return "reason.id-number.birth-date";
         }
         if (CHECK_CHARS.charAt(sum % 11) != id.charAt(17)) {
-            return "check character does not match (GB 11643)";
+            return "reason.id-number.check";
         }
         return null;
     }
@@ -48,7 +48,7 @@ public final class IdNumbers {
     public static String check(Fields fields, String field, String value) {
         String id = normalise(value);
         if (id.isEmpty()) {
-            fields.fail(field, "is required");
+            fields.fail(field, "reason.required");
         } else if (problem(id) != null) {
             fields.fail(field, problem(id));
         }

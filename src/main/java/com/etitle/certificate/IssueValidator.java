@@ -19,7 +19,7 @@ final class IssueValidator {
 
     static ValidIssue validate(IssueRequest r, LocalDate today) {
         if (r == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Fields v = new Fields();
         String name = v.text("holderName", r.holderName(), 50);
@@ -35,7 +35,7 @@ final class IssueValidator {
         String committee = v.text("committeeName", r.committeeName(), 1, 100, route == AcquisitionRoute.EVALUATION);
         String document = v.text("approvalDocumentNumber", r.approvalDocumentNumber(), 100);
         LocalDate date = v.voteDate("qualificationDate", r.qualificationDate(), today, EARLIEST);
-        v.throwIfInvalid("nothing was issued");
+        v.throwIfInvalid("consequence.nothing-issued");
         return new ValidIssue(name, id, workUnit, series, specialty, level, qualification, scope, route, promotion, committee, document, date);
     }
 }

@@ -85,12 +85,11 @@ public class ReSigning {
     public Report reSign(Authority authority, String kid, String actor) {
         SigningKey compromised = SigningKey.findByKid(kid)
                 .filter(k -> k.authority.id.equals(authority.id))
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "Your authority has no key with this kid"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.key.unknown-kid"));
         // one run per key at a time: a second, concurrent run waits here and then finds every certificate moved
         compromised = em.find(SigningKey.class, compromised.id, LockModeType.PESSIMISTIC_WRITE);
         if (compromised.status != SigningKey.Status.COMPROMISED) {
-            throw new ProblemException(ProblemType.KEY_NOT_COMPROMISED,
-                    "Key " + kid + " is not marked compromised: what it signed still verifies");
+            throw new ProblemException(ProblemType.KEY_NOT_COMPROMISED, "detail.key.not-compromised", kid);
         }
         AuthoritySigner.Signing signing = signer.current(authority);
         long started = System.nanoTime();

@@ -58,7 +58,7 @@ public class ReSigningResource {
     public Response reSign(@PathParam("code") String code, @PathParam("kid") String kid) {
         Authority authority = caller.authority();
         if (!authority.code.equals(code)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "You may re-sign only your own authority's certificates");
+            throw new ProblemException(ProblemType.FORBIDDEN, "detail.re-signing.not-yours");
         }
         return Response.ok(reSigning.reSign(authority, kid, caller.actor())).header("Cache-Control", "no-store").build();
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.ws.rs.core.UriInfo;
 
 import com.etitle.common.PageRequest;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.QueryValues;
 
 /**
@@ -20,7 +20,7 @@ record CommitteeQuery(String authority, String series, CommitteeLevel level, Str
     static final int DEFAULT_SIZE = 20;
 
     static CommitteeQuery parse(String authority, String series, String level, String region, String status, String q, UriInfo uri) {
-        List<InvalidParam> errors = new ArrayList<>();
+        List<Invalid> errors = new ArrayList<>();
         PageRequest paging = PageRequest.of(uri, DEFAULT_SIZE, errors);
         CommitteeQuery query = new CommitteeQuery(
                 QueryValues.text("authority", authority, 32, errors),

@@ -98,7 +98,7 @@ public class CommitteeResource {
     public Response get(@Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         CommitteeView committee = published.committee(id)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No committee with this id"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.committee.unknown"));
         return answers.ok(ifNoneMatch, committee, MAX_AGE);
     }
 

@@ -72,10 +72,9 @@ public class CommitteeService {
         Committee c = parseId(id)
                 .map(key -> em.find(Committee.class, key, LockModeType.PESSIMISTIC_WRITE))
                 .filter(found -> found.authority.id.equals(authority.id))
-                .orElseThrow(() -> notFound("Your authority has no committee with this id"));
+                .orElseThrow(() -> notFound("detail.committee.not-yours"));
         if (!answers.tagged(CommitteeView.of(c, authority.code)).satisfiesIfMatch(ifMatch)) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The committee changed since you read it; read it again and resend your change with its new ETag");
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "detail.committee.changed");
         }
         Instant now = now();
         CommitteeValidator.ValidCommittee valid = CommitteeValidator.validate(request, today(now));
@@ -145,11 +144,11 @@ public class CommitteeService {
     }
 
     private static ProblemException codeTaken(String code) {
-        return new ProblemException(ProblemType.COMMITTEE_CODE_TAKEN, "Your authority already has a committee with code " + code);
+        return new ProblemException(ProblemType.COMMITTEE_CODE_TAKEN, "detail.committee.code-taken", code);
     }
 
-    private static ProblemException notFound(String detail) {
-        return new ProblemException(ProblemType.NOT_FOUND, detail);
+    private static ProblemException notFound(String detailKey) {
+        return new ProblemException(ProblemType.NOT_FOUND, detailKey);
     }
 
     /** Ids are positive longs; anything else cannot name a committee and answers like an unknown id. */

@@ -31,7 +31,7 @@ final class CommitteeValidator {
 
     static ValidCommittee validate(CommitteeRequest r, LocalDate today) {
         if (r == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Fields v = new Fields();
         String name = v.text("name", r.name(), 200);
@@ -47,7 +47,7 @@ final class CommitteeValidator {
         String filing = v.text("filingNumber", r.filingNumber(), 100);
         CommitteeStatus status = v.choice("status", r.status(), CommitteeStatus.class);
         LocalDate established = v.pastDate("establishedOn", r.establishedOn(), today, EARLIEST);
-        v.throwIfInvalid("nothing was saved");
+        v.throwIfInvalid("consequence.nothing-saved");
         return new ValidCommittee(name, code, level, series, scope, department, approving, region, phone, address, filing, status,
                 established);
     }
@@ -61,7 +61,7 @@ final class CommitteeValidator {
         }
         String upper = text.toUpperCase(Locale.ROOT);
         if (!CODE.matcher(upper).matches()) {
-            v.fail("code", "must be letters, digits, '.', '_' or '-', starting with a letter or digit");
+            v.fail("code", "reason.committee-code");
         }
         return upper;
     }

@@ -1,5 +1,7 @@
 package com.etitle.common;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -7,6 +9,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -28,6 +33,7 @@ public class BodyLimit {
     /** The one operation allowed a larger body: {@code POST /api/v1/publicity-notices}. */
     public static final long NOTICE_MAX_BYTES = 1024 * 1024;
     static final String NOTICE_PATH = "/api/v1/publicity-notices";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A page's form that posts a file: its path (POST), its limit, and its own answer to a body over that limit. */
     public interface PageUpload {
@@ -57,24 +63,33 @@ public class BodyLimit {
                 if (upload != null) {
                     upload.refuseTooLarge(ctx);
                 } else {
-                    refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to " + limit + " bytes here");
+                    refuse(ctx, ProblemType.PAYLOAD_TOO_LARGE, ProblemText.of("detail.body.limit", limit));
                 }
             } else if (length == null && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                refuse(ctx, ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length header, not chunked");
+                refuse(ctx, ProblemType.LENGTH_REQUIRED, ProblemText.of("detail.body.chunked"));
             } else {
                 ctx.next();
             }
         });
     }
 
-    private static void refuse(RoutingContext ctx, ProblemType type, String detail) {
+    /** In the caller's language, like every problem answer ({@link ProblemMapper#response}). */
+    private static void refuse(RoutingContext ctx, ProblemType type, ProblemText detail) {
+        Locale locale = PageLanguage.forApi(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String body;
+        try {
+            body = JSON.writeValueAsString(Problem.of(type, detail, ctx.normalizedPath(), List.of(), locale));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document always serialises", e);
+        }
         ctx.response()
                 .setStatusCode(type.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, PageLanguage.tag(locale))
+                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end("{\"type\":\"" + type.uri() + "\",\"title\":\"" + type.title() + "\",\"status\":" + type.status()
-                        + ",\"detail\":\"" + detail + "\",\"instance\":\"" + ctx.normalizedPath().replace("\"", "") + "\"}");
+                .end(body);
     }
 
     private static long limit(RoutingContext ctx) {

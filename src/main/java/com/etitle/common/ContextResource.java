@@ -44,6 +44,6 @@ public class ContextResource {
         String path = "/ns/" + name + "/" + version;
         return contexts.stream().filter(c -> c.path().equals(path)).findFirst()
                 .map(c -> Response.ok(c.document()).header("Cache-Control", CACHE).build())
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No JSON-LD context with this name"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.context.unknown"));
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import com.etitle.common.Problem.InvalidParam;
-
 /**
  * Checks request fields that arrive as text, one after another, and collects every failure so that one
  * answer names all invalid fields at once ({@code invalid-params}). Each check returns the typed value, or
@@ -46,14 +44,14 @@ public final class Fields {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9_%+-]+(?:\\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,24}");
 
-    private final List<InvalidParam> errors;
+    private final List<Invalid> errors;
     private final String prefix;
 
     public Fields() {
         this("", new ArrayList<>());
     }
 
-    private Fields(String prefix, List<InvalidParam> errors) {
+    private Fields(String prefix, List<Invalid> errors) {
         this.prefix = prefix;
         this.errors = errors;
     }
@@ -77,17 +75,17 @@ public final class Fields {
         String v = nfc(strip(value));
         if (v == null) {
             if (required) {
-                fail(field, "is required");
+                fail(field, "reason.required");
             }
             return null;
         }
         int length = v.codePointCount(0, v.length());
         if (length > max) {
-            fail(field, "must be at most " + max + " characters");
+            fail(field, "reason.at-most-characters", max);
         } else if (length < min) {
-            fail(field, "must be at least " + min + " characters");
+            fail(field, "reason.at-least-characters", min);
         } else if (v.codePoints().anyMatch(Fields::invisible)) {
-            fail(field, "must not contain control or invisible characters");
+            fail(field, "reason.no-invisible-characters");
         }
         return v;
     }
@@ -96,16 +94,16 @@ public final class Fields {
     public String multilineText(String field, String value, int min, int max) {
         String v = nfc(strip(value));
         if (v == null) {
-            fail(field, "is required");
+            fail(field, "reason.required");
             return null;
         }
         int length = v.codePointCount(0, v.length());
         if (length > max) {
-            fail(field, "must be at most " + max + " characters");
+            fail(field, "reason.at-most-characters", max);
         } else if (length < min) {
-            fail(field, "must be at least " + min + " characters");
+            fail(field, "reason.at-least-characters", min);
         } else if (v.codePoints().anyMatch(c -> c != '\n' && c != '\r' && c != '\t' && invisible(c))) {
-            fail(field, "must not contain control or invisible characters");
+            fail(field, "reason.no-invisible-characters");
         }
         return v;
     }
@@ -114,13 +112,13 @@ public final class Fields {
     public <E extends Enum<E>> E choice(String field, String value, Class<E> type) {
         String v = strip(value);
         if (v == null) {
-            fail(field, "is required");
+            fail(field, "reason.required");
             return null;
         }
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            fail(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            fail(field, "reason.one-of", Arrays.toString(type.getEnumConstants()));
             return null;
         }
     }
@@ -129,13 +127,13 @@ public final class Fields {
     public LocalDate date(String field, String value) {
         String v = strip(value);
         if (v == null) {
-            fail(field, "is required");
+            fail(field, "reason.required");
             return null;
         }
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            fail(field, "must be a date in the form YYYY-MM-DD");
+            fail(field, "reason.date");
             return null;
         }
     }
@@ -145,18 +143,18 @@ public final class Fields {
      * {@code today}, not before {@code earliest}.
      */
     public LocalDate voteDate(String field, String value, LocalDate today, LocalDate earliest) {
-        return notAfter(field, value, today, earliest, "is after today (" + today + "); the vote must have taken place");
+        return notAfter(field, value, today, earliest, ProblemText.of("reason.vote-after-today", today));
     }
 
-    private LocalDate notAfter(String field, String value, LocalDate today, LocalDate earliest, String afterToday) {
+    private LocalDate notAfter(String field, String value, LocalDate today, LocalDate earliest, ProblemText afterToday) {
         LocalDate date = date(field, value);
         if (date == null) {
             return null;
         }
         if (date.isAfter(today)) {
-            fail(field, afterToday);
+            errors.add(new Invalid(prefix + field, afterToday));
         } else if (date.isBefore(earliest)) {
-            fail(field, "is before " + earliest);
+            fail(field, "reason.before", earliest);
         }
         return date;
     }
@@ -165,13 +163,13 @@ public final class Fields {
     public Instant instant(String field, String value) {
         String v = strip(value);
         if (v == null) {
-            fail(field, "is required");
+            fail(field, "reason.required");
             return null;
         }
         try {
             return OffsetDateTime.parse(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
-            fail(field, "must be an ISO 8601 date-time with an offset, e.g. 2026-03-02T09:00:00+08:00");
+            fail(field, "reason.date-time");
             return null;
         }
     }
@@ -181,7 +179,7 @@ public final class Fields {
      * after {@code today}, not before {@code earliest}.
      */
     public LocalDate pastDate(String field, String value, LocalDate today, LocalDate earliest) {
-        return notAfter(field, value, today, earliest, "is after today (" + today + ")");
+        return notAfter(field, value, today, earliest, ProblemText.of("reason.after-today", today));
     }
 
     /** A required telephone number ({@link #isPhone}); returns it stripped, as written. */
@@ -189,7 +187,7 @@ public final class Fields {
         int before = errors.size();
         String v = text(field, value, PHONE_MAX);
         if (v != null && errors.size() == before && !isPhone(v)) {
-            fail(field, "must be a mainland China telephone number, e.g. 0931-8123456, 13912345678 or 12333");
+            fail(field, "reason.phone");
         }
         return v;
     }
@@ -199,7 +197,7 @@ public final class Fields {
         int before = errors.size();
         String v = text(field, value, EMAIL_MAX);
         if (v != null && errors.size() == before && !isPhone(v) && !isEmail(v)) {
-            fail(field, "must be a mainland China telephone number (e.g. 0931-8123456 or 13912345678) or an e-mail address");
+            fail(field, "reason.phone-or-email");
         }
         return v;
     }
@@ -207,34 +205,38 @@ public final class Fields {
     /** A required whole number within bounds. */
     public Integer number(String field, Integer value, int min, int max) {
         if (value == null) {
-            fail(field, "is required");
+            fail(field, "reason.required");
             return null;
         }
         if (value < min || value > max) {
-            fail(field, "must be between " + min + " and " + max);
+            fail(field, "reason.between", min, max);
             return null;
         }
         return value;
     }
 
-    public void fail(String field, String reason) {
-        errors.add(new InvalidParam(prefix + field, reason));
+    /** Records that {@code field} is invalid; {@code reasonKey} names why in the problem texts. */
+    public void fail(String field, String reasonKey, Object... args) {
+        errors.add(Invalid.of(prefix + field, reasonKey, args));
     }
 
     public boolean valid() {
         return errors.isEmpty();
     }
 
-    public List<InvalidParam> errors() {
+    public List<Invalid> errors() {
         return List.copyOf(errors);
     }
 
-    /** Throws a 422 naming every failure, if there is one; {@code consequence} ends the detail, e.g. "nothing was issued". */
-    public void throwIfInvalid(String consequence) {
-        List<InvalidParam> all = errors;
+    /**
+     * Throws a 422 naming every failure, if there is one; {@code consequenceKey} names the end of the detail in the
+     * problem texts, e.g. {@code consequence.nothing-issued} ("nothing was issued").
+     */
+    public void throwIfInvalid(String consequenceKey) {
+        List<Invalid> all = errors;
         if (!all.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    all.size() + " invalid field" + (all.size() == 1 ? "" : "s") + "; " + consequence, all);
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, all,
+                    all.size() == 1 ? "detail.invalid-fields.one" : "detail.invalid-fields.many", all.size(), ProblemText.of(consequenceKey));
         }
     }
 

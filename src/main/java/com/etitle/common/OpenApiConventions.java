@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  */
 public class OpenApiConventions implements OASFilter {
 
+    static final String CONTENT_LANGUAGE = "Content-Language";
+    private static final String CONTENT_LANGUAGE_HEADER = "ContentLanguage";
+
     /** Operations answered from the jar alone, which keep working while the database is away: no 503 for them. */
     static final Set<String> WITHOUT_DATABASE = Set.of("getJsonLdContext", "getVerifyPage");
 
@@ -82,6 +85,7 @@ public class OpenApiConventions implements OASFilter {
         }
         // only the answers some operation refers to: an unused component would be a lint finding, and say nothing
         Components components = openAPI.getComponents();
+        components.addHeader(CONTENT_LANGUAGE_HEADER, contentLanguageHeader());
         for (Shared shared : used) {
             APIResponse answer = problem(shared.description);
             if (shared == Shared.UNAUTHENTICATED) {
@@ -133,6 +137,10 @@ public class OpenApiConventions implements OASFilter {
                 // a failure without a body would lie: ProblemMapper answers every one with problem+json
                 answer.setContent(problemContent());
             }
+            if (answer.getRef() == null && entry.getKey().matches("[45]\\d\\d") && isProblem(answer)
+                    && (answer.getHeaders() == null || !answer.getHeaders().containsKey(CONTENT_LANGUAGE))) {
+                answer.addHeader(CONTENT_LANGUAGE, contentLanguage());
+            }
             if ("429".equals(entry.getKey()) && answer.getRef() == null
                     && (answer.getHeaders() == null || !answer.getHeaders().containsKey("Retry-After"))) {
                 answer.addHeader("Retry-After", header(SchemaType.INTEGER, "Seconds to wait before trying again"));
@@ -176,7 +184,23 @@ public class OpenApiConventions implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        return OASFactory.createAPIResponse().description(description).content(problemContent());
+        return OASFactory.createAPIResponse().description(description).content(problemContent())
+                .addHeader(CONTENT_LANGUAGE, contentLanguage());
+    }
+
+    private static boolean isProblem(APIResponse answer) {
+        return answer.getContent() != null && answer.getContent().hasMediaType(Problem.MEDIA_TYPE);
+    }
+
+    /** Every problem answer says its language ({@link ProblemMapper#response}): one header in components, referred to. */
+    private static Header contentLanguage() {
+        return OASFactory.createHeader().ref(CONTENT_LANGUAGE_HEADER);
+    }
+
+    private static Header contentLanguageHeader() {
+        return header(SchemaType.STRING, "zh-CN or en: the language of title, detail and the invalid-params reasons, the caller's"
+                + " Accept-Language preference between the two (en when it names neither); type, status and member names are the same"
+                + " in both. The answer also carries Vary: Accept-Language");
     }
 
     private static Content problemContent() {

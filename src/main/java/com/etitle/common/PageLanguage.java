@@ -14,7 +14,8 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The language of a page for people: Chinese unless the person chose English with the page's visible switch
  * ({@code lang=en}, carried by the page's links and forms) or their browser prefers English to Chinese
- * ({@code Accept-Language}). Only these two; anything else reads as no choice.
+ * ({@code Accept-Language}). Only these two; anything else reads as no choice. The API's problem answers follow
+ * {@code Accept-Language} too, with English when none is named ({@link #forApi}).
  */
 public final class PageLanguage {
 
@@ -35,16 +36,52 @@ public final class PageLanguage {
                 return CHINESE;
             }
         }
+        return negotiate(acceptLanguage, CHINESE);
+    }
+
+    /**
+     * The language of a problem answer of the API ({@link ProblemMapper}): Chinese when the caller prefers Chinese to
+     * English, English otherwise, including when it sends no {@code Accept-Language} at all. Programs are the API's
+     * first callers and seldom send the header, and the problem texts were English before they were Chinese; a portal
+     * in a Chinese browser sends {@code zh-CN} and gets Chinese.
+     */
+    public static Locale forApi(String acceptLanguage) {
+        return negotiate(acceptLanguage, ENGLISH);
+    }
+
+    /**
+     * The first of Chinese and English that {@code Accept-Language} names, by quality value (RFC 9110 §12.5.4; the
+     * header's order breaks ties, {@code q=0} rules a language out): any {@code zh} range ({@code zh},
+     * {@code zh-CN}, {@code zh-Hans}, {@code zh-TW}) means Chinese, any {@code en} range English, {@code *} the
+     * fallback; a header that names neither, or cannot be read, gets the fallback.
+     */
+    static Locale negotiate(String acceptLanguage, Locale fallback) {
         if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 500) {
-            return CHINESE;
+            return fallback;
         }
+        List<Locale.LanguageRange> ranges;
         try {
-            Locale.LanguageRange.parse(acceptLanguage);
+            ranges = Locale.LanguageRange.parse(acceptLanguage);
         } catch (IllegalArgumentException e) {
-            return CHINESE;
+            return fallback;
         }
-        Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), List.of(CHINESE, ENGLISH));
-        return ENGLISH.equals(best) ? ENGLISH : CHINESE;
+        // parse sorts by weight, keeping the header's order among equal weights, and writes the ranges in lower case
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0) {
+                continue;
+            }
+            String primary = range.getRange().split("-", 2)[0];
+            if (primary.equals("zh")) {
+                return CHINESE;
+            }
+            if (primary.equals("en")) {
+                return ENGLISH;
+            }
+            if (primary.equals("*")) {
+                return fallback;
+            }
+        }
+        return fallback;
     }
 
     /**

@@ -35,8 +35,8 @@ public record PageRequest(int page, int size) {
     public static final String INVALID = "page or size is not a plain whole number in range, is repeated, or page × size is over "
             + MAX_OFFSET + " (invalid-query, the parameter named in invalid-params)";
 
-    private static final String PAGE_REASON = "must be a whole number from 0, in plain digits";
-    private static final String SIZE_REASON = "must be a whole number from 1 to " + MAX_SIZE + ", in plain digits";
+    private static final ProblemText PAGE_REASON = ProblemText.of("reason.page");
+    private static final ProblemText SIZE_REASON = ProblemText.of("reason.size", MAX_SIZE);
 
     public PageRequest {
         if (page < 0 || size < 1 || size > MAX_SIZE || (long) page * size > MAX_OFFSET) {
@@ -54,34 +54,34 @@ public record PageRequest(int page, int size) {
      * For a list that checks other parameters too and names every invalid one in one answer: adds what is
      * wrong with {@code page} and {@code size} to {@code errors} and then returns the first page instead.
      */
-    public static PageRequest of(UriInfo uri, int defaultSize, List<Problem.InvalidParam> errors) {
+    public static PageRequest of(UriInfo uri, int defaultSize, List<Invalid> errors) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         return of(query.get("page"), query.get("size"), defaultSize, errors);
     }
 
     static PageRequest of(List<String> page, List<String> size, int defaultSize) {
-        List<Problem.InvalidParam> errors = new ArrayList<>();
+        List<Invalid> errors = new ArrayList<>();
         PageRequest request = of(page, size, defaultSize, errors);
         if (!errors.isEmpty()) {
-            String detail = errors.size() == 1 ? errors.get(0).name() + " " + errors.get(0).reason()
-                    : errors.size() + " invalid query parameters";
+            ProblemText detail = errors.size() == 1 ? ProblemText.of("detail.parameter-reason", errors.get(0).name(), errors.get(0).reason())
+                    : ProblemText.of("detail.invalid-query.many", errors.size());
             throw new ProblemException(ProblemType.INVALID_QUERY, detail, errors);
         }
         return request;
     }
 
-    static PageRequest of(List<String> page, List<String> size, int defaultSize, List<Problem.InvalidParam> errors) {
+    static PageRequest of(List<String> page, List<String> size, int defaultSize, List<Invalid> errors) {
         int before = errors.size();
         int p = number("page", page, 0, 0, PAGE_REASON, errors);
         int s = number("size", size, defaultSize, 1, SIZE_REASON, errors);
         if (s > MAX_SIZE) {
-            errors.add(new Problem.InvalidParam("size", SIZE_REASON));
+            errors.add(new Invalid("size", SIZE_REASON));
         }
         if (errors.size() > before) {
             return new PageRequest(0, defaultSize);
         }
         if ((long) p * s > MAX_OFFSET) {
-            errors.add(new Problem.InvalidParam("page", "page × size must be at most " + MAX_OFFSET));
+            errors.add(Invalid.of("page", "reason.page-offset", MAX_OFFSET));
             return new PageRequest(0, defaultSize);
         }
         return new PageRequest(p, s);
@@ -92,17 +92,17 @@ public record PageRequest(int page, int size) {
         return page * size;
     }
 
-    private static int number(String name, List<String> values, int absent, int min, String reason, List<Problem.InvalidParam> errors) {
+    private static int number(String name, List<String> values, int absent, int min, ProblemText reason, List<Invalid> errors) {
         if (values == null || values.isEmpty()) {
             return absent;
         }
         if (values.size() > 1) {
-            errors.add(new Problem.InvalidParam(name, "must be given at most once"));
+            errors.add(Invalid.of(name, "reason.at-most-once"));
             return absent;
         }
         int n = digits(values.get(0));
         if (n < min) {
-            errors.add(new Problem.InvalidParam(name, reason));
+            errors.add(new Invalid(name, reason));
             return absent;
         }
         return n;

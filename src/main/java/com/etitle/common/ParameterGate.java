@@ -2,15 +2,16 @@ package com.etitle.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import com.etitle.common.Problem.InvalidParam;
 
 /**
  * The one check of every value a request carries outside its body: decoded path parameters, query parameters and
@@ -25,14 +26,14 @@ public class ParameterGate {
 
     @ServerRequestFilter
     public Response check(ContainerRequestContext request) {
-        List<InvalidParam> path = new ArrayList<>();
-        List<InvalidParam> query = new ArrayList<>();
+        List<Invalid> path = new ArrayList<>();
+        List<Invalid> query = new ArrayList<>();
         try {
             refuseControls(request.getUriInfo().getPathParameters(true), path);
             refuseControls(request.getUriInfo().getQueryParameters(true), query);
         } catch (IllegalArgumentException e) {
             // a broken percent-encoding such as %zz
-            return ProblemMapper.response(ProblemType.INVALID_PARAMETER, "The URL has a malformed percent-encoding", null, List.of());
+            return ProblemMapper.response(ProblemType.INVALID_PARAMETER, ProblemText.of("detail.url.malformed-encoding"), null, List.of(), language(request));
         }
         for (String name : HEADERS) {
             List<String> values = request.getHeaders().get(name);
@@ -41,33 +42,37 @@ public class ParameterGate {
             }
             for (String value : values) {
                 if (Fields.hasControlCharacter(value)) {
-                    path.add(new InvalidParam(name, "must not contain control characters"));
+                    path.add(Invalid.of(name, "reason.no-control-characters"));
                 } else if (value.isBlank() && name.equals("Idempotency-Key")) {
-                    path.add(new InvalidParam(name, "must not be empty; send a key of 1-128 printable ASCII characters, or no header"));
+                    path.add(Invalid.of(name, "reason.idempotency-key.empty"));
                 }
             }
         }
         if (!path.isEmpty()) {
-            return ProblemMapper.response(ProblemType.INVALID_PARAMETER, "Invalid " + names(path), null, path);
+            return ProblemMapper.response(ProblemType.INVALID_PARAMETER, ProblemText.of("detail.invalid-names", names(path)), null, path, language(request));
         }
         if (!query.isEmpty()) {
-            return ProblemMapper.response(ProblemType.INVALID_QUERY, "Invalid " + names(query), null, query);
+            return ProblemMapper.response(ProblemType.INVALID_QUERY, ProblemText.of("detail.invalid-names", names(query)), null, query, language(request));
         }
         return null;
     }
 
-    private static void refuseControls(MultivaluedMap<String, String> parameters, List<InvalidParam> errors) {
+    private static void refuseControls(MultivaluedMap<String, String> parameters, List<Invalid> errors) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             boolean refused = Fields.hasControlCharacter(parameter.getKey())
                     || parameter.getValue().stream().anyMatch(Fields::hasControlCharacter);
             if (refused) {
                 String name = Fields.hasControlCharacter(parameter.getKey()) ? "(a parameter name)" : parameter.getKey();
-                errors.add(new InvalidParam(name, "must not contain control characters"));
+                errors.add(Invalid.of(name, "reason.no-control-characters"));
             }
         }
     }
 
-    private static String names(List<InvalidParam> errors) {
-        return String.join(", ", errors.stream().map(InvalidParam::name).toList());
+    private static Locale language(ContainerRequestContext request) {
+        return PageLanguage.forApi(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static String names(List<Invalid> errors) {
+        return String.join(", ", errors.stream().map(Invalid::name).toList());
     }
 }

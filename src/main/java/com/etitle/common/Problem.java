@@ -1,6 +1,7 @@
 package com.etitle.common;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,9 +14,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record Problem(
         @Schema(description = "The error kind, /problems/<slug>, relative to the service; stable, so clients may branch on it",
                 examples = "/problems/validation-failed") String type,
-        @Schema(description = "A short summary of the error kind; the same for every problem of a type") String title,
+        @Schema(description = "A short summary of the error kind; the same for every problem of a type, in the language of Content-Language") String title,
         @Schema(description = "The HTTP status code of this answer", minimum = "400", maximum = "599") int status,
-        @Schema(description = "What went wrong with this request, for people; never personal data or library messages") String detail,
+        @Schema(description = "What went wrong with this request, for people, in the language of Content-Language (zh-CN or en, after Accept-Language); never personal data or library messages") String detail,
         @Schema(description = "The path of the request") String instance,
         @Schema(description = "Each invalid field, header or query parameter, when the problem is about input")
         @JsonProperty("invalid-params") List<InvalidParam> invalidParams) {
@@ -27,11 +28,12 @@ public record Problem(
     public record InvalidParam(
             @Schema(description = "The field's JSON name (a path such as entries/0/name for nested input), header or query parameter")
             String name,
-            @Schema(description = "What is wrong with it") String reason) {
+            @Schema(description = "What is wrong with it, in the language of Content-Language") String reason) {
     }
 
-    public static Problem of(ProblemType type, String detail, String instance, List<InvalidParam> invalidParams) {
-        return new Problem(type.uri(), type.title(), type.status(), detail, instance,
-                invalidParams == null || invalidParams.isEmpty() ? null : List.copyOf(invalidParams));
+    /** The problem worded in this language; {@code type}, {@code status}, the field names and the parameters' names stay. */
+    public static Problem of(ProblemType type, ProblemText detail, String instance, List<Invalid> invalid, Locale locale) {
+        return new Problem(type.uri(), type.title(locale), type.status(), detail == null ? null : detail.in(locale), instance,
+                invalid == null || invalid.isEmpty() ? null : Invalid.in(invalid, locale));
     }
 }

@@ -2,6 +2,7 @@ package com.etitle.common;
 
 import java.io.CharConversionException;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.ClientErrorException;
@@ -30,24 +31,39 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * The one place that turns exceptions into RFC 9457 answers. Details name the offending input but
  * never echo exception messages of libraries (they may carry class names or personal data); 5xx are
- * logged here with their stack trace and answered with a generic text.
+ * logged here with their stack trace and answered with a generic text. Titles, details and reasons are
+ * worded here, in the caller's language ({@link #response}).
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-    public static Response response(ProblemType type, String detail, UriInfo uri, List<Problem.InvalidParam> params) {
+    /**
+     * The answer in the language the caller's {@code Accept-Language} prefers ({@link PageLanguage#forApi}), saying
+     * which in {@code Content-Language}; {@code Vary: Accept-Language} keeps the languages apart in caches.
+     */
+    public static Response response(ProblemType type, ProblemText detail, UriInfo uri, List<Invalid> params, Locale locale) {
         String instance = uri == null ? null : uri.getPath();
         return Response.status(type.status())
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .entity(Problem.of(type, detail, instance, params))
+                .header(HttpHeaders.CONTENT_LANGUAGE, PageLanguage.tag(locale))
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .entity(Problem.of(type, detail, instance, params, locale))
                 .build();
     }
 
+    private static Response response(ProblemType type, ProblemText detail, UriInfo uri, List<Invalid> params, HttpHeaders headers) {
+        return response(type, detail, uri, params, PageLanguage.forApi(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+    }
+
+    private static Response response(ProblemType type, UriInfo uri, HttpHeaders headers, String key, Object... args) {
+        return response(type, ProblemText.of(key, args), uri, List.of(), headers);
+    }
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        Response answer = response(e.type(), e.getMessage(), uri, e.invalidParams());
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        Response answer = response(e.type(), e.detail(), uri, e.invalidParams(), headers);
         if (e instanceof TooManyRequestsException tooMany) {
             return Response.fromResponse(answer).header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds()).build();
         }
@@ -56,8 +72,8 @@ public class ProblemMapper {
 
     /** Quarkus ships its own mappers for these two; ours answer problem+json instead. */
     @ServerExceptionMapper
-    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        return unreadableJson(e, uri);
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
     }
 
     /**
@@ -65,35 +81,36 @@ public class ProblemMapper {
      * allows) and whose characters are then invalid: the body could not be decoded, which is the caller's doing.
      */
     @ServerExceptionMapper
-    public Response undecodableBody(CharConversionException e, UriInfo uri) {
-        return response(ProblemType.MALFORMED_REQUEST, "The body is not JSON in UTF-8", uri, List.of());
+    public Response undecodableBody(CharConversionException e, UriInfo uri, HttpHeaders headers) {
+        return response(ProblemType.MALFORMED_REQUEST, uri, headers, "detail.body.not-utf8");
     }
 
     @ServerExceptionMapper
-    public Response unparseableJson(JsonParseException e, UriInfo uri) {
-        return unreadableJson(e, uri);
+    public Response unparseableJson(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+        return unreadableJson(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return response(ProblemType.MALFORMED_REQUEST, "Unknown field '" + unknown.getPropertyName() + "'", uri,
-                    List.of(new Problem.InvalidParam(pointer(unknown), "unknown field")));
+            return response(ProblemType.MALFORMED_REQUEST, ProblemText.of("detail.body.unknown-field", unknown.getPropertyName()), uri,
+                    List.of(Invalid.of(pointer(unknown), "reason.unknown-field")), headers);
         }
         if (e instanceof JsonStrings.RefusedString refused) {
-            return response(ProblemType.MALFORMED_REQUEST, "Field '" + pointer(refused) + "' holds a control character", uri,
-                    List.of(new Problem.InvalidParam(pointer(refused), "must not contain control characters")));
+            return response(ProblemType.MALFORMED_REQUEST, ProblemText.of("detail.body.control-character", pointer(refused)), uri,
+                    List.of(Invalid.of(pointer(refused), "reason.no-control-characters")), headers);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return response(ProblemType.MALFORMED_REQUEST, "Field '" + pointer(mapping) + "' has the wrong JSON type", uri,
-                    List.of(new Problem.InvalidParam(pointer(mapping), "wrong JSON type")));
+            return response(ProblemType.MALFORMED_REQUEST, ProblemText.of("detail.body.wrong-type", pointer(mapping)), uri,
+                    List.of(Invalid.of(pointer(mapping), "reason.wrong-json-type")), headers);
         }
-        String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                ? "The JSON body has a duplicate member name"
-                : "The body is not well-formed JSON";
+        boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
         var location = e.getLocation();
-        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-        return response(ProblemType.MALFORMED_REQUEST, what + where, uri, List.of());
+        if (location == null) {
+            return response(ProblemType.MALFORMED_REQUEST, uri, headers, duplicate ? "detail.body.duplicate-member" : "detail.body.not-json");
+        }
+        return response(ProblemType.MALFORMED_REQUEST, uri, headers, duplicate ? "detail.body.duplicate-member.at" : "detail.body.not-json.at",
+                location.getLineNr(), location.getColumnNr());
     }
 
     private static String pointer(JsonMappingException e) {
@@ -103,74 +120,74 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
-        return unauthenticatedResponse(uri);
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthenticatedResponse(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticatedResponse(uri);
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthenticatedResponse(uri, headers);
     }
 
-    private static Response unauthenticatedResponse(UriInfo uri) {
-        return Response.fromResponse(response(ProblemType.UNAUTHENTICATED, "Missing, expired or invalid bearer token", uri, List.of()))
+    private static Response unauthenticatedResponse(UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(response(ProblemType.UNAUTHENTICATED, uri, headers, "detail.unauthenticated"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return response(ProblemType.FORBIDDEN, "The token's role does not allow this operation", uri, List.of());
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return response(ProblemType.FORBIDDEN, uri, headers, "detail.forbidden.role");
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             // Quarkus' Jackson reader wraps syntax errors and duplicate members in a plain 400 WebApplicationException
-            return unreadableJson(json, uri);
+            return unreadableJson(json, uri, headers);
         }
         if (e.getCause() instanceof CharConversionException undecodable) {
-            return undecodableBody(undecodable, uri);
+            return undecodableBody(undecodable, uri, headers);
         }
         if (e instanceof NotFoundException) {
-            return response(ProblemType.NOT_FOUND, "No resource at this path", uri, List.of());
+            return response(ProblemType.NOT_FOUND, uri, headers, "detail.no-such-path");
         }
         if (e instanceof NotAllowedException) {
-            return response(ProblemType.METHOD_NOT_ALLOWED, "This method is not allowed here", uri, List.of());
+            return response(ProblemType.METHOD_NOT_ALLOWED, uri, headers, "detail.method-not-allowed");
         }
         if (e instanceof NotSupportedException) {
-            return response(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send application/json", uri, List.of());
+            return response(ProblemType.UNSUPPORTED_MEDIA_TYPE, uri, headers, "detail.send-json");
         }
         if (e instanceof NotAcceptableException) {
-            return response(ProblemType.NOT_ACCEPTABLE, "This resource answers application/json", uri, List.of());
+            return response(ProblemType.NOT_ACCEPTABLE, uri, headers, "detail.answers-json");
         }
         if (e.getResponse().getStatus() == 413) {
-            return response(ProblemType.PAYLOAD_TOO_LARGE, "Bodies are limited to 64 KiB", uri, List.of());
+            return response(ProblemType.PAYLOAD_TOO_LARGE, uri, headers, "detail.body.limit-64k");
         }
         if (e instanceof ClientErrorException || e.getResponse().getStatus() / 100 == 4) {
-            return response(ProblemType.MALFORMED_REQUEST, "The request could not be understood", uri, List.of());
+            return response(ProblemType.MALFORMED_REQUEST, uri, headers, "detail.not-understood");
         }
-        return internal(e, uri);
+        return internal(e, uri, headers);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response internal(Throwable e, UriInfo uri) {
+    public Response internal(Throwable e, UriInfo uri, HttpHeaders headers) {
         var databaseFault = DatabaseFaults.reason(e);
         if (databaseFault.isPresent()) {
             // one line, no stack trace: an outage would write one per request, and the readiness check says the rest
             LOG.warnf("Database unavailable (%s), answered 503", databaseFault.get());
-            return Response.fromResponse(response(ProblemType.DATABASE_UNAVAILABLE,
-                            "The service's database is unavailable; nothing was changed, try again later", uri, List.of()))
+            return Response.fromResponse(response(ProblemType.DATABASE_UNAVAILABLE, uri, headers,
+                            "detail.database-unavailable"))
                     .header(HttpHeaders.RETRY_AFTER, DatabaseFaults.RETRY_AFTER_SECONDS)
                     .build();
         }
         if (clientHungUp(e)) {
             // the caller closed the connection while its body was being read: nobody is there to answer, nothing failed here
             LOG.debugf("Client closed the connection during %s", uri == null ? "?" : uri.getPath());
-            return response(ProblemType.MALFORMED_REQUEST, "The request body ended early: the connection was closed", uri, List.of());
+            return response(ProblemType.MALFORMED_REQUEST, uri, headers, "detail.body.ended-early");
         }
         LOG.errorf(e, "Unhandled error on %s", uri == null ? "?" : uri.getPath());
-        return response(ProblemType.INTERNAL_ERROR, "The service could not complete the request", uri, List.of());
+        return response(ProblemType.INTERNAL_ERROR, uri, headers, "detail.internal");
     }
 
     private static boolean clientHungUp(Throwable e) {

@@ -7,8 +7,9 @@ public class TooManyRequestsException extends ProblemException {
 
     private final long retryAfterSeconds;
 
-    public TooManyRequestsException(String detail, Duration retryAfter) {
-        super(ProblemType.RATE_LIMITED, detail);
+    /** {@code detailKey} names the detail in the problem texts. */
+    public TooManyRequestsException(String detailKey, Duration retryAfter) {
+        super(ProblemType.RATE_LIMITED, detailKey);
         this.retryAfterSeconds = RateLimiter.retryAfterSeconds(retryAfter);
     }
 

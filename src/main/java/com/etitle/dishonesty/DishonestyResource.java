@@ -27,7 +27,7 @@ import com.etitle.authority.Caller;
 import com.etitle.certificate.IdNumbers;
 import com.etitle.common.PageRequest;
 import com.etitle.common.Problem;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 
@@ -81,9 +81,9 @@ public class DishonestyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response query(Query query) {
         String id = IdNumbers.normalise(query == null ? null : query.holderIdNumber());
-        String problem = id.isEmpty() ? "is required" : IdNumbers.problem(id);
+        String problem = id.isEmpty() ? "reason.required" : IdNumbers.problem(id);
         if (problem != null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid holderIdNumber", List.of(new InvalidParam("holderIdNumber", problem)));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(Invalid.of("holderIdNumber", problem)), "detail.invalid-names", "holderIdNumber");
         }
         return Response.ok(list.about(caller.authority(), id)).header("Cache-Control", "no-store").build();
     }

@@ -82,7 +82,7 @@ public class FaceSigners {
     @Transactional
     FaceSigner load(String code) {
         Authority authority = Authority.findByCode(code)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No issuing authority with this code"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.authority.unknown"));
         Optional<Path> file = file(code);
         if (file.isPresent() && !Files.exists(file.get()) && config.generate()) {
             // replicas sharing the key folder generate one after another; the later ones find the file
@@ -103,15 +103,13 @@ public class FaceSigners {
             return X509SigningKey.fromPkcs12(Files.readAllBytes(file), password());
         } catch (IOException | CryptoException e) {
             LOG.errorf(e, "Cannot use the document-signing key file %s", file);
-            throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE,
-                    "The authority's document-signing key file cannot be read on this service");
+            throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE, "detail.document-key.unreadable");
         }
     }
 
     private X509SigningKey generate(Authority authority, Optional<Path> file) {
         if (file.isEmpty() || !config.generate()) {
-            throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE, "Authority " + authority.code
-                    + " has no document-signing key on this service; mount " + authority.code + "/" + FILE + " in the key folder");
+            throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE, "detail.document-key.missing", authority.code, FILE);
         }
         X509SigningKey key = X509SigningKey.generate(authority.code, authority.name, clock.instant());
         SecretFiles.write(file.get(), key.toPkcs12(password()));

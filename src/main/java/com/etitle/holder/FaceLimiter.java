@@ -30,7 +30,7 @@ public class FaceLimiter {
     public void acquire(String holderIdNumberHash) {
         RateLimiter.Decision decision = limiter.acquire(holderIdNumberHash);
         if (!decision.allowed()) {
-            throw new TooManyRequestsException("Too many documents for your account; retry after the time in Retry-After",
+            throw new TooManyRequestsException("detail.rate-limited.documents",
                     decision.retryAfter());
         }
     }

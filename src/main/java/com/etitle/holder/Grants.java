@@ -57,23 +57,21 @@ public class Grants {
     public Made make(Holder holder, String number, GrantRequest request) {
         Fields fields = new Fields();
         if (request == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         String verifier = fields.text("verifierName", request.verifierName(), 100);
         String purpose = fields.text("purpose", request.purpose(), 200);
         Integer days = fields.number("validityDays", request.validityDays(), 1, MAX_DAYS);
-        fields.throwIfInvalid("no grant was made");
+        fields.throwIfInvalid("consequence.no-grant-made");
         // the row lock orders concurrent requests for one certificate, so the limit holds under races
         Certificate certificate = em.find(Certificate.class, holder.certificate(number).id, LockModeType.PESSIMISTIC_WRITE);
         if (certificate.status != CertificateStatus.VALID) {
-            throw new ProblemException(ProblemType.STATUS_CONFLICT,
-                    "The certificate is " + certificate.status.name().toLowerCase(Locale.ROOT) + ": only a valid certificate can be shared");
+            throw new ProblemException(ProblemType.STATUS_CONFLICT, "detail.grant.not-valid", certificate.status.name().toLowerCase(Locale.ROOT));
         }
         Instant now = clock.instant();
         long active = VerificationGrant.countActive(certificate, now);
         if (active >= maxActive) {
-            throw new ProblemException(ProblemType.GRANT_LIMIT, "The certificate already has " + active
-                    + " active grants, the most allowed at a time; end one (DELETE) before making another");
+            throw new ProblemException(ProblemType.GRANT_LIMIT, "detail.grant.limit", active);
         }
         String code = Encodings.base32(randomBytes());
         VerificationGrant grant = new VerificationGrant();
@@ -102,7 +100,7 @@ public class Grants {
         UUID uuid = parse(id);
         VerificationGrant grant = uuid == null ? null : em.find(VerificationGrant.class, uuid, LockModeType.PESSIMISTIC_WRITE);
         if (grant == null || !grant.certificate.id.equals(certificate.id)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "This certificate has no grant with this id");
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.grant.unknown");
         }
         if (grant.endedAt == null) {
             grant.endedAt = clock.instant();

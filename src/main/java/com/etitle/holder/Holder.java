@@ -36,8 +36,7 @@ public class Holder {
         Object claim = token.getClaim(ID_NUMBER_CLAIM);
         String hash = claim == null ? null : claim.toString().replace("\"", "");
         if (hash == null || !SHA256_HEX.matcher(hash).matches()) {
-            throw new ProblemException(ProblemType.FORBIDDEN,
-                    "The token does not identify a holder (claim '" + ID_NUMBER_CLAIM + "': SHA-256 of the ID number, lower-case hex)");
+            throw new ProblemException(ProblemType.FORBIDDEN, "detail.token.no-holder", ID_NUMBER_CLAIM);
         }
         return hash;
     }

@@ -26,7 +26,7 @@ public class ObjectionLimiter {
     public void acquire(String clientAddress) {
         Duration wait = buckets.acquire(limit.key(clientAddress));
         if (!wait.isZero()) {
-            throw new TooManyRequestsException("Too many objections from your address; retry after the time in Retry-After", wait);
+            throw new TooManyRequestsException("detail.rate-limited.objections", wait);
         }
     }
 }

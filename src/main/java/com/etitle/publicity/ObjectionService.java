@@ -52,20 +52,20 @@ public class ObjectionService {
         em.lock(notice, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (!now.isBefore(notice.endsAt)) {
-            throw new ProblemException(ProblemType.PUBLICITY_NOT_OPEN, "The publicity period ended at " + notice.endsAt
-                    + " (24:00 Asia/Shanghai of " + WorkingDays.dateOf(notice.endsAt).minusDays(1) + "); objections are no longer accepted");
+            throw new ProblemException(ProblemType.PUBLICITY_NOT_OPEN, "detail.publicity.ended", notice.endsAt,
+                    WorkingDays.dateOf(notice.endsAt).minusDays(1));
         }
         if (r == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Fields v = new Fields();
         String name = v.text("objectorName", r.objectorName(), 2, 50, true);
         String contact = v.phoneOrEmail("contact", r.contact());
         String reason = v.multilineText("reason", r.reason(), 10, 2000);
         PublicityEntry entry = entry(v, notice, r.entryId(), r.entryPosition());
-        v.throwIfInvalid("the objection was not filed");
+        v.throwIfInvalid("consequence.objection-not-filed");
         if (entry.withdrawn) {
-            throw new ProblemException(ProblemType.ENTRY_WITHDRAWN, "Entry " + entry.position + " was already withdrawn after an upheld objection");
+            throw new ProblemException(ProblemType.ENTRY_WITHDRAWN, "detail.entry.withdrawn", entry.position);
         }
         Objection o = new Objection();
         o.notice = notice;
@@ -88,7 +88,7 @@ public class ObjectionService {
     public List<ObjectionView> list(Authority authority, long noticeId) {
         PublicityNotice notice = PublicityNotice.findById(noticeId);
         if (notice == null || !notice.authority.id.equals(authority.id)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Your authority has no notice with id " + noticeId);
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.notice.not-yours", noticeId);
         }
         return Objection.<Objection>list("notice = ?1 order by receivedAt, id", notice).stream().map(ObjectionView::of).toList();
     }
@@ -99,23 +99,22 @@ public class ObjectionService {
         PublicityNotice notice = PublicityService.ownLocked(authority, noticeId, em);
         Objection o = Objection.<Objection>find("notice = ?1 and receiptNumber = ?2", notice, receiptNumber).firstResult();
         if (o == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Notice " + noticeId + " has no objection with receipt " + receiptNumber);
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.objection.unknown", noticeId, receiptNumber);
         }
         if (o.status != ObjectionStatus.RECEIVED) {
-            throw new ProblemException(ProblemType.OBJECTION_ALREADY_ANSWERED,
-                    "Objection " + receiptNumber + " was answered " + o.status + " at " + o.answeredAt + "; an answer is final");
+            throw new ProblemException(ProblemType.OBJECTION_ALREADY_ANSWERED, "detail.objection.answered", receiptNumber, o.status, o.answeredAt);
         }
         if (r == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Fields v = new Fields();
         ObjectionStatus outcome = v.choice("outcome", r.outcome(), ObjectionStatus.class);
         if (outcome == ObjectionStatus.RECEIVED) {
-            v.fail("outcome", "must be UPHELD or DISMISSED");
+            v.fail("outcome", "reason.outcome");
         }
         String result = v.multilineText("investigationResult", r.investigationResult(), 1, 2000);
         String reply = v.multilineText("reply", r.reply(), 1, 2000);
-        v.throwIfInvalid("the objection was not answered");
+        v.throwIfInvalid("consequence.objection-not-answered");
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         o.status = outcome;
@@ -139,14 +138,18 @@ public class ObjectionService {
     /** The entry named by id or by position (exactly one of them), on this notice. */
     static PublicityEntry entry(Fields v, PublicityNotice notice, Long id, Integer position) {
         if ((id == null) == (position == null)) {
-            v.fail(id == null ? "entryId" : "entryPosition", "give exactly one of entryId and entryPosition");
+            v.fail(id == null ? "entryId" : "entryPosition", "reason.entry.one-of");
             return null;
         }
         PublicityEntry entry = id != null
                 ? PublicityEntry.<PublicityEntry>find("id = ?1 and notice = ?2", id, notice).firstResult()
                 : PublicityEntry.<PublicityEntry>find("position = ?1 and notice = ?2", position, notice).firstResult();
         if (entry == null) {
-            v.fail(id != null ? "entryId" : "entryPosition", "notice " + notice.id + " has no entry " + (id != null ? "with id " + id : "at position " + position));
+            if (id != null) {
+                v.fail("entryId", "reason.entry.no-id", notice.id, id);
+            } else {
+                v.fail("entryPosition", "reason.entry.no-position", notice.id, position);
+            }
         }
         return entry;
     }

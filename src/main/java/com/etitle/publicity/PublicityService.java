@@ -31,7 +31,7 @@ import com.etitle.committee.CommitteeStatus;
 import com.etitle.common.Fields;
 import com.etitle.common.PageRequest;
 import com.etitle.common.Paged;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 
@@ -64,7 +64,7 @@ public class PublicityService {
     @Transactional
     public NoticeView open(Authority authority, String actor, OpenNoticeRequest r) {
         if (r == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Instant now = clock.instant();
         Fields v = new Fields();
@@ -73,22 +73,22 @@ public class PublicityService {
         LocalDate voteDate = v.voteDate("voteDate", r.voteDate(), WorkingDays.dateOf(now), EARLIEST_VOTE);
         Instant startsAt = v.instant("startsAt", r.startsAt());
         if (startsAt != null && startsAt.isBefore(now.minus(START_TOLERANCE))) {
-            v.fail("startsAt", "is in the past; a notice runs its full length from its publication");
+            v.fail("startsAt", "reason.starts-at.past");
         } else if (startsAt != null && voteDate != null && WorkingDays.dateOf(startsAt).isBefore(voteDate)) {
-            v.fail("startsAt", "is before the vote date " + voteDate);
+            v.fail("startsAt", "reason.starts-at.before-vote", voteDate);
         }
         Integer days = r.workingDays();
         if (days == null) {
-            v.fail("workingDays", "is required");
+            v.fail("workingDays", "reason.required");
         } else if (days < MIN_WORKING_DAYS) {
-            v.fail("workingDays", "must be at least " + MIN_WORKING_DAYS + ": results are published for at least 5 working days (seed 001 §五)");
+            v.fail("workingDays", "reason.working-days.min", MIN_WORKING_DAYS);
         } else if (days > MAX_WORKING_DAYS) {
-            v.fail("workingDays", "must be at most " + MAX_WORKING_DAYS);
+            v.fail("workingDays", "reason.at-most", MAX_WORKING_DAYS);
         }
         String phone = v.phone("contactPhone", r.contactPhone());
         String address = v.text("contactAddress", r.contactAddress(), 300);
         List<PublicityEntry> entries = candidates(v, r.candidates());
-        v.throwIfInvalid("no notice was opened");
+        v.throwIfInvalid("consequence.no-notice-opened");
 
         Instant start = startsAt.truncatedTo(ChronoUnit.MICROS);
         Instant end;
@@ -169,7 +169,7 @@ public class PublicityService {
     PublicityNotice published(long id, Instant now) {
         PublicityNotice notice = PublicityNotice.findById(id);
         if (notice == null || now.isBefore(notice.startsAt)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No published notice with id " + id);
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.notice.unknown", id);
         }
         return notice;
     }
@@ -178,7 +178,7 @@ public class PublicityService {
     static PublicityNotice ownLocked(Authority authority, long id, EntityManager em) {
         PublicityNotice notice = em.find(PublicityNotice.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (notice == null || !notice.authority.id.equals(authority.id)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Your authority has no notice with id " + id);
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.notice.not-yours", id);
         }
         return notice;
     }
@@ -201,28 +201,28 @@ public class PublicityService {
 
     private Committee committee(Fields v, Authority authority, Long id) {
         if (id == null) {
-            v.fail("committeeId", "is required");
+            v.fail("committeeId", "reason.required");
             return null;
         }
         Committee committee = Committee.findById(id);
         // another authority's committee is reported exactly like an unknown one: ids cannot be probed across authorities
         if (committee == null || !committee.authority.id.equals(authority.id)) {
-            v.fail("committeeId", "your authority has no committee with id " + id);
+            v.fail("committeeId", "reason.committee.not-yours", id);
             return null;
         }
         if (committee.status != CommitteeStatus.ACTIVE) {
-            v.fail("committeeId", "the committee is " + committee.status + "; only an ACTIVE committee's results can be published");
+            v.fail("committeeId", "reason.committee.not-active", committee.status);
         }
         return committee;
     }
 
     private static List<PublicityEntry> candidates(Fields v, List<OpenNoticeRequest.Candidate> candidates) {
         if (candidates == null || candidates.isEmpty()) {
-            v.fail("candidates", "at least one passed candidate is required");
+            v.fail("candidates", "reason.candidates.none");
             return List.of();
         }
         if (candidates.size() > MAX_CANDIDATES) {
-            v.fail("candidates", "at most " + MAX_CANDIDATES + " per notice");
+            v.fail("candidates", "reason.candidates.too-many", MAX_CANDIDATES);
             return List.of();
         }
         Set<String> ids = new HashSet<>();
@@ -231,7 +231,7 @@ public class PublicityService {
             OpenNoticeRequest.Candidate c = candidates.get(i);
             Fields f = v.nested("candidates/" + i + "/");
             if (c == null) {
-                v.fail("candidates/" + i, "must be an object");
+                v.fail("candidates/" + i, "reason.object");
                 continue;
             }
             PublicityEntry e = new PublicityEntry();
@@ -239,7 +239,7 @@ public class PublicityService {
             e.title.holderName = f.text("name", c.name(), 50);
             e.title.holderIdNumber = IdNumbers.check(f, "holderIdNumber", c.holderIdNumber());
             if (!e.title.holderIdNumber.isEmpty() && !ids.add(e.title.holderIdNumber)) {
-                f.fail("holderIdNumber", "the same person appears twice in this notice");
+                f.fail("holderIdNumber", "reason.candidates.twice");
             }
             e.title.workUnit = f.text("workUnit", c.workUnit(), 200);
             e.title.series = f.text("series", c.series(), 50);
@@ -259,8 +259,8 @@ public class PublicityService {
         return switch (state.strip().toLowerCase(Locale.ROOT)) {
             case "open" -> NoticeState.OPEN;
             case "closed" -> NoticeState.CLOSED;
-            default -> throw new ProblemException(ProblemType.INVALID_QUERY, "state must be open or closed",
-                    List.of(new InvalidParam("state", "must be open or closed")));
+            default -> throw new ProblemException(ProblemType.INVALID_QUERY,
+                    List.of(Invalid.of("state", "reason.state")), "detail.state");
         };
     }
 

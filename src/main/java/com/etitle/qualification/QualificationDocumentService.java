@@ -24,7 +24,7 @@ import com.etitle.certificate.EffectiveScope;
 import com.etitle.common.Fields;
 import com.etitle.common.PageRequest;
 import com.etitle.common.Paged;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.publicity.Objection;
@@ -52,21 +52,20 @@ public class QualificationDocumentService {
     @Transactional
     public QualificationDocumentView issue(Authority authority, String actor, QualificationDocumentRequest r) {
         if (r == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         PublicityNotice notice = notice(authority, r.noticeId());
         Instant now = clock.instant();
         if (now.isBefore(notice.endsAt)) {
-            throw new ProblemException(ProblemType.NOTICE_NOT_FINISHED, "Notice " + notice.id + " is published until " + notice.endsAt
-                    + "; a qualification document can only follow its end");
+            throw new ProblemException(ProblemType.NOTICE_NOT_FINISHED, "detail.notice.still-open", notice.id, notice.endsAt);
         }
         long unanswered = Objection.count("notice = ?1 and status = ?2", notice, ObjectionStatus.RECEIVED);
         if (unanswered > 0) {
-            throw new ProblemException(ProblemType.NOTICE_NOT_FINISHED, "Notice " + notice.id + " has " + unanswered
-                    + " unanswered objection" + (unanswered == 1 ? "" : "s") + "; answer every objection first");
+            throw new ProblemException(ProblemType.NOTICE_NOT_FINISHED,
+                    unanswered == 1 ? "detail.notice.unanswered.one" : "detail.notice.unanswered.many", notice.id, unanswered);
         }
         if (QualificationDocument.count("notice", notice) > 0) {
-            throw new ProblemException(ProblemType.DUPLICATE, "Notice " + notice.id + " already has a qualification document");
+            throw new ProblemException(ProblemType.DUPLICATE, "detail.notice.has-document", notice.id);
         }
 
         Fields v = new Fields();
@@ -75,15 +74,15 @@ public class QualificationDocumentService {
         LocalDate ended = WorkingDays.dateOf(notice.endsAt);
         LocalDate today = WorkingDays.dateOf(now);
         if (date != null && date.isBefore(ended)) {
-            v.fail("documentDate", "is before " + ended + ", the first day after the publicity ended");
+            v.fail("documentDate", "reason.document-date.before-end", ended);
         } else if (date != null && date.isAfter(today)) {
-            v.fail("documentDate", "is after today (" + today + ")");
+            v.fail("documentDate", "reason.after-today", today);
         }
         Map<PublicityEntry, EffectiveScope> lines = lines(v, notice, r.entries());
-        v.throwIfInvalid("no document was issued");
+        v.throwIfInvalid("consequence.no-document-issued");
         if (number != null && QualificationDocument.count("authority = ?1 and documentNumber = ?2", authority, number) > 0) {
-            throw new ProblemException(ProblemType.DUPLICATE, "Your authority already issued a document numbered " + number,
-                    List.of(new InvalidParam("documentNumber", "already used by your authority")));
+            throw new ProblemException(ProblemType.DUPLICATE, List.of(Invalid.of("documentNumber", "reason.document-number.used")),
+                    "detail.document-number.used", number);
         }
 
         QualificationDocument d = new QualificationDocument();
@@ -121,7 +120,7 @@ public class QualificationDocumentService {
     public QualificationDocumentView get(long id) {
         QualificationDocument d = QualificationDocument.findById(id);
         if (d == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "No qualification document with id " + id);
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.document.unknown", id);
         }
         return view(d, QualificationDocumentEntry.list("document = ?1 order by position", d));
     }
@@ -130,12 +129,11 @@ public class QualificationDocumentService {
     @Transactional
     public Paged<QualificationDocumentView.Summary> list(Long committeeId, Integer year, String q, PageRequest paging) {
         if (year != null && (year < 1950 || year > 2100)) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "year must be between 1950 and 2100",
-                    List.of(new InvalidParam("year", "between 1950 and 2100")));
+            throw new ProblemException(ProblemType.INVALID_QUERY, List.of(Invalid.of("year", "reason.year.range")), "detail.year.range");
         }
         String text = Fields.strip(q);
         if (text != null && text.codePointCount(0, text.length()) > 50) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, "q is at most 50 characters", List.of(new InvalidParam("q", "at most 50 characters")));
+            throw new ProblemException(ProblemType.INVALID_QUERY, List.of(Invalid.of("q", "reason.q.length")), "detail.q.length");
         }
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -175,12 +173,12 @@ public class QualificationDocumentService {
     /** The authority's notice, row-locked so that no objection can slip in while the document is written. */
     private PublicityNotice notice(Authority authority, Long id) {
         if (id == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "noticeId is required", List.of(new InvalidParam("noticeId", "is required")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(Invalid.of("noticeId", "reason.required")), "detail.notice-id.required");
         }
         PublicityNotice notice = em.find(PublicityNotice.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (notice == null || !notice.authority.id.equals(authority.id)) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Your authority has no notice with id " + id,
-                    List.of(new InvalidParam("noticeId", "your authority has no notice with id " + id)));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(Invalid.of("noticeId", "reason.notice.not-yours", id)),
+                    "detail.notice.not-yours", id);
         }
         return notice;
     }
@@ -189,11 +187,11 @@ public class QualificationDocumentService {
     private static Map<PublicityEntry, EffectiveScope> lines(Fields v, PublicityNotice notice, List<QualificationDocumentRequest.Line> lines) {
         List<PublicityEntry> all = PublicityEntry.list("notice = ?1 order by position", notice);
         if (all.stream().allMatch(e -> e.withdrawn)) {
-            v.fail("entries", "every entry of notice " + notice.id + " was withdrawn; there is no one to qualify");
+            v.fail("entries", "reason.entries.all-withdrawn", notice.id);
             return Map.of();
         }
         if (lines == null || lines.isEmpty()) {
-            v.fail("entries", "list every entry not withdrawn with its effectiveScope");
+            v.fail("entries", "reason.entries.list-all");
             return Map.of();
         }
         Map<Long, PublicityEntry> byId = new HashMap<>();
@@ -208,29 +206,29 @@ public class QualificationDocumentService {
             QualificationDocumentRequest.Line line = lines.get(i);
             Fields f = v.nested("entries/" + i + "/");
             if (line == null) {
-                v.fail("entries/" + i, "must be an object");
+                v.fail("entries/" + i, "reason.object");
                 continue;
             }
             EffectiveScope scope = f.choice("effectiveScope", line.effectiveScope(), EffectiveScope.class);
             if ((line.entryId() == null) == (line.entryPosition() == null)) {
-                f.fail("entryId", "give exactly one of entryId and entryPosition");
+                f.fail("entryId", "reason.entry.one-of");
                 continue;
             }
             PublicityEntry entry = line.entryId() != null ? byId.get(line.entryId()) : byPosition.get(line.entryPosition());
             String field = line.entryId() != null ? "entryId" : "entryPosition";
             if (entry == null) {
-                f.fail(field, "notice " + notice.id + " has no such entry");
+                f.fail(field, "reason.entry.unknown", notice.id);
             } else if (entry.withdrawn) {
-                f.fail(field, "entry " + entry.position + " was withdrawn after an upheld objection");
+                f.fail(field, "reason.entry.withdrawn", entry.position);
             } else if (named.put(entry.position, entry) != null) {
-                f.fail(field, "entry " + entry.position + " is listed twice");
+                f.fail(field, "reason.entry.twice", entry.position);
             } else {
                 scopes.put(entry, scope);
             }
         }
         List<Integer> missing = all.stream().filter(e -> !e.withdrawn && !named.containsKey(e.position)).map(e -> e.position).toList();
         if (!missing.isEmpty()) {
-            v.fail("entries", "entries at positions " + missing + " are not withdrawn and must be listed");
+            v.fail("entries", "reason.entries.missing", missing);
         }
         Map<PublicityEntry, EffectiveScope> ordered = new LinkedHashMap<>();
         named.values().forEach(e -> ordered.put(e, scopes.get(e)));

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.authority.Caller;
+import com.etitle.common.Invalid;
 import com.etitle.common.PageRequest;
 import com.etitle.common.Paged;
 import com.etitle.common.Problem;
@@ -90,7 +91,7 @@ public class ReissueResource {
                     minimum = "1", maximum = PageRequest.MAX_SIZE_TEXT, defaultValue = "20")) @QueryParam("size") String size,
             @Context UriInfo uri) {
         // page and size are declared for the contract; PageRequest reads them from the raw query, where an empty value still shows
-        List<Problem.InvalidParam> errors = new ArrayList<>();
+        List<Invalid> errors = new ArrayList<>();
         ReissueStatus wanted = QueryValues.choice("status", status, ReissueStatus.class, errors);
         PageRequest paging = PageRequest.of(uri, 20, errors);
         QueryValues.throwIfInvalid(errors);

@@ -56,13 +56,13 @@ public class ReissueService {
     @Transactional
     public ReissueApplicationView apply(Authority authority, String actor, ReissueRequest request) {
         if (request == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Fields fields = new Fields();
         String number = fields.text("certificateNumber", request.certificateNumber(), 32);
         ReissueReason reason = fields.choice("reason", request.reason(), ReissueReason.class);
         String declaration = fields.multilineText("declaration", request.declaration(), 10, 2000);
-        fields.throwIfInvalid("nothing was filed");
+        fields.throwIfInvalid("consequence.nothing-filed");
         return file(Certificate.ownedBy(authority, number), reason, declaration, null, ReissueApplication.FiledBy.ISSUER, actor);
     }
 
@@ -73,13 +73,13 @@ public class ReissueService {
     @Transactional
     public ReissueApplicationView applyAsHolder(Holder holder, String number, HolderReissueRequest request) {
         if (request == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         Fields fields = new Fields();
         ReissueReason reason = fields.choice("reason", request.reason(), ReissueReason.class);
         String declaration = fields.multilineText("declaration", request.declaration(), 10, 2000);
         String contact = fields.phoneOrEmail("contact", request.contact());
-        fields.throwIfInvalid("nothing was filed");
+        fields.throwIfInvalid("consequence.nothing-filed");
         return file(holder.certificate(number), reason, declaration, contact, ReissueApplication.FiledBy.HOLDER, "holder");
     }
 
@@ -107,15 +107,13 @@ public class ReissueService {
         // Held to the end of the transaction: two applications for one certificate are checked one after the other.
         em.refresh(certificate, LockModeType.PESSIMISTIC_WRITE);
         if (certificate.status != CertificateStatus.VALID) {
-            throw new ProblemException(ProblemType.STATUS_CONFLICT,
-                    "Only a VALID certificate can be replaced; this one is " + certificate.status);
+            throw new ProblemException(ProblemType.STATUS_CONFLICT, "detail.reissue.not-valid", certificate.status);
         }
         ReissueApplication.<ReissueApplication>find("certificate = ?1 and status = ?2", certificate, ReissueStatus.PENDING)
                 .firstResultOptional()
                 .ifPresent(open -> {
-                    throw new ProblemException(ProblemType.REISSUE_CONFLICT,
-                            "Application " + open.id + " for this certificate is still open; " + (filedBy == ReissueApplication.FiledBy.HOLDER
-                                    ? "the authority decides it first" : "approve or reject it first"));
+                    throw new ProblemException(ProblemType.REISSUE_CONFLICT, filedBy == ReissueApplication.FiledBy.HOLDER
+                            ? "detail.reissue.open.holder" : "detail.reissue.open.issuer", open.id);
                 });
         ReissueApplication a = new ReissueApplication();
         a.authority = certificate.authority;
@@ -146,7 +144,7 @@ public class ReissueService {
             return ReissueApplicationView.of(a);
         }
         if (a.status == ReissueStatus.REJECTED) {
-            throw new ProblemException(ProblemType.REISSUE_CONFLICT, "This application was rejected; file a new one");
+            throw new ProblemException(ProblemType.REISSUE_CONFLICT, "detail.reissue.rejected");
         }
         Certificate old = a.certificate;
         statusService.move(old, CertificateStatus.VOIDED, a.reason.name(), null, actor);
@@ -164,14 +162,13 @@ public class ReissueService {
     public ReissueApplicationView reject(Authority authority, String actor, long id, RejectionRequest request) {
         Fields fields = new Fields();
         String reason = fields.multilineText("reason", request == null ? null : request.reason(), 1, 500);
-        fields.throwIfInvalid("nothing was decided");
+        fields.throwIfInvalid("consequence.nothing-decided");
         ReissueApplication a = owned(authority, id, LockModeType.PESSIMISTIC_WRITE);
         if (a.status == ReissueStatus.REJECTED) {
             return ReissueApplicationView.of(a);
         }
         if (a.status == ReissueStatus.APPROVED) {
-            throw new ProblemException(ProblemType.REISSUE_CONFLICT,
-                    "This application was approved and the replacement issued; it cannot be rejected");
+            throw new ProblemException(ProblemType.REISSUE_CONFLICT, "detail.reissue.approved");
         }
         a.rejectionReason = reason;
         decide(a, ReissueStatus.REJECTED, actor);
@@ -189,7 +186,7 @@ public class ReissueService {
     private ReissueApplication owned(Authority authority, long id, LockModeType lock) {
         ReissueApplication a = em.find(ReissueApplication.class, id, lock);
         if (a == null || !a.authority.id.equals(authority.id)) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "Your authority has no reissue application with this id");
+            throw new ProblemException(ProblemType.NOT_FOUND, "detail.reissue.unknown");
         }
         return a;
     }

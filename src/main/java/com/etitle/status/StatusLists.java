@@ -107,7 +107,7 @@ public class StatusLists {
     }
 
     private static ProblemException notFound() {
-        return new ProblemException(ProblemType.NOT_FOUND, "No status list with this id");
+        return new ProblemException(ProblemType.NOT_FOUND, "detail.status-list.unknown");
     }
 
     /**

@@ -23,7 +23,7 @@ import com.etitle.certificate.CertificateView;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.Fields;
 import com.etitle.common.RegisterChanged;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.dishonesty.DishonestyEntry;
@@ -85,7 +85,7 @@ public class StatusService {
         Fields fields = new Fields();
         String reason = fields.optionalText("reason", request == null ? null : request.reason(), SUSPENSION_REASON_MAX);
         String note = fields.optionalText("note", request == null ? null : request.note(), NOTE_MAX);
-        fields.throwIfInvalid("the status was not changed");
+        fields.throwIfInvalid("consequence.status-unchanged");
         Certificate c = Certificate.ownedBy(authority, number);
         move(c, CertificateStatus.SUSPENDED, reason, note, actor);
         return CertificateView.of(c, ids);
@@ -95,7 +95,7 @@ public class StatusService {
     public CertificateView reinstate(Authority authority, String actor, String number) {
         Certificate c = Certificate.ownedBy(authority, number);
         if (c.status != CertificateStatus.SUSPENDED) {
-            throw new ProblemException(ProblemType.STATUS_CONFLICT, "Only a SUSPENDED certificate can be reinstated; this one is " + c.status);
+            throw new ProblemException(ProblemType.STATUS_CONFLICT, "detail.status.reinstate", c.status);
         }
         move(c, CertificateStatus.VALID, null, null, actor);
         return CertificateView.of(c, ids);
@@ -107,9 +107,8 @@ public class StatusService {
         em.refresh(certificate, LockModeType.PESSIMISTIC_WRITE);
         CertificateStatus from = certificate.status;
         if (!from.canMoveTo(next)) {
-            throw new ProblemException(ProblemType.STATUS_CONFLICT,
-                    "A " + from + " certificate cannot become " + next + (from == CertificateStatus.REVOKED || from == CertificateStatus.VOIDED
-                            ? "; " + from + " is final" : ""));
+            throw new ProblemException(ProblemType.STATUS_CONFLICT, from == CertificateStatus.REVOKED || from == CertificateStatus.VOIDED
+                    ? "detail.status.final" : "detail.status.move", from, next);
         }
         Instant now = clock.instant();
         certificate.status = next;
@@ -137,23 +136,23 @@ public class StatusService {
 
     private static RevocationReason revocationReason(StatusChangeRequest request) {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw invalid("reason", "is required: one of " + List.of(RevocationReason.values()));
+            throw invalid("reason", "reason.revocation.required", List.of(RevocationReason.values()));
         }
         try {
             return RevocationReason.valueOf(request.reason().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw invalid("reason", "must be one of " + List.of(RevocationReason.values()));
+            throw invalid("reason", "reason.one-of", List.of(RevocationReason.values()));
         }
     }
 
     private static String note(StatusChangeRequest request) {
         Fields fields = new Fields();
         String note = fields.optionalText("note", request == null ? null : request.note(), NOTE_MAX);
-        fields.throwIfInvalid("the status was not changed");
+        fields.throwIfInvalid("consequence.status-unchanged");
         return note;
     }
 
-    private static ProblemException invalid(String field, String reason) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid " + field, List.of(new InvalidParam(field, reason)));
+    private static ProblemException invalid(String field, String reasonKey, Object... args) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, List.of(Invalid.of(field, reasonKey, args)), "detail.invalid-names", field);
     }
 }

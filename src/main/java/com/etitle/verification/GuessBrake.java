@@ -51,10 +51,7 @@ public class GuessBrake {
 
     private static void refuseFor(Duration wait) {
         if (!wait.isZero()) {
-            throw new TooManyRequestsException(
-                    "Too many failed verifications for this certificate number or from your address; retry after the time in"
-                            + " Retry-After, or verify the signed credential, its QR token or a holder's grant, which are not braked",
-                    wait);
+            throw new TooManyRequestsException("detail.rate-limited.verifications", wait);
         }
     }
 

@@ -45,7 +45,7 @@ public class VcApiVerifier {
 
     public VcApiResult verify(VcApiRequest request) {
         if (request == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         JsonNode credential = request.verifiableCredential() == null ? NullNode.getInstance() : request.verifiableCredential();
         VcApiOptions options = request.options() == null ? VcApiOptions.NONE : request.options();

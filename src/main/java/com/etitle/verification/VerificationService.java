@@ -29,7 +29,7 @@ import com.etitle.certificate.ReSigning;
 import com.etitle.certificate.RetiredSignature;
 import com.etitle.certificate.TitleFacts;
 import com.etitle.common.Fields;
-import com.etitle.common.Problem.InvalidParam;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.common.SharedBuckets;
@@ -132,14 +132,13 @@ public class VerificationService {
 
     private static Form form(VerificationRequest request) {
         if (request == null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "A JSON body is required");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "detail.body.required");
         }
         boolean byCode = request.certificateNumber() != null || request.holderName() != null || request.verificationCode() != null;
         int forms = (request.credential() != null ? 1 : 0) + (request.token() != null ? 1 : 0) + (byCode ? 1 : 0)
                 + (request.grant() != null ? 1 : 0);
         if (forms != 1) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    "Send exactly one of: credential; token; certificateNumber + holderName + verificationCode; grant");
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "detail.verification.one-form");
         }
         return request.credential() != null ? Form.CREDENTIAL : request.token() != null ? Form.TOKEN : byCode ? Form.CODE : Form.GRANT;
     }
@@ -387,13 +386,12 @@ public class VerificationService {
     private record CodeAsked(String number, String name, String code, List<SharedBuckets.Key> buckets) {
 
         static CodeAsked of(VerificationRequest request, String client, GuessBrake brake) {
-            List<InvalidParam> missing = new ArrayList<>();
+            List<Invalid> missing = new ArrayList<>();
             String number = required("certificateNumber", request.certificateNumber(), missing);
             String name = required("holderName", request.holderName(), missing);
             String code = required("verificationCode", request.verificationCode(), missing);
             if (!missing.isEmpty()) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, "Number, holder name and verification code are all needed, as text",
-                        missing);
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, missing, "detail.verification.code-fields");
             }
             return new CodeAsked(number, name, code, brake.keys(number, client));
         }
@@ -451,8 +449,7 @@ public class VerificationService {
      */
     private VerificationAnswer grant(String code, String client) {
         if (code.isBlank()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The grant code is empty",
-                    List.of(new InvalidParam("grant", "is required")));
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(Invalid.of("grant", "reason.required")), "detail.verification.grant-empty");
         }
         Run run = new Run(Method.GRANT);
         Optional<VerificationGrant> grant = code.length() > 64 ? Optional.empty()
@@ -545,14 +542,14 @@ public class VerificationService {
         return run.answer(Outcome.VALID);
     }
 
-    private static String required(String field, String value, List<InvalidParam> missing) {
+    private static String required(String field, String value, List<Invalid> missing) {
         if (value == null || value.isBlank()) {
-            missing.add(new InvalidParam(field, "is required"));
+            missing.add(Invalid.of(field, "reason.required"));
             return null;
         }
         // the JSON body refuses these before it gets here; a form (the verification page) must be refused just the same
         if (Fields.hasControlCharacter(value)) {
-            missing.add(new InvalidParam(field, "must not contain control characters"));
+            missing.add(Invalid.of(field, "reason.no-control-characters"));
             return null;
         }
         return value.strip();

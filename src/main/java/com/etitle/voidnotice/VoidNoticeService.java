@@ -127,7 +127,7 @@ public class VoidNoticeService {
     public String signedNotice(String number) {
         return VoidNotice.<VoidNotice>find("noticeNumber", number).firstResultOptional()
                 .map(n -> n.signedNotice)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No void notice with this number"));
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "detail.void-notice.unknown"));
     }
 
     /** Published notices of every authority, newest first. */

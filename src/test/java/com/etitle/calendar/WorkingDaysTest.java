@@ -163,8 +163,8 @@ class WorkingDaysTest {
         assertThat(year).isNull();
         assertThat(v.errors()).extracting(p -> p.name()).containsExactly("holidays/1/to", "holidays/2", "adjustedWorkingDays/0",
                 "adjustedWorkingDays/1", "adjustedWorkingDays/3", "adjustedWorkingDays/4");
-        assertThat(v.errors().get(2).reason()).contains("also a holiday (holidays/0)");
-        assertThat(v.errors().get(3).reason()).contains("Wednesday, not a Saturday or Sunday");
+        assertThat(v.errors().get(2).reason().toString()).contains("also a holiday (holidays/0)");
+        assertThat(v.errors().get(3).reason().toString()).contains("Wednesday, not a Saturday or Sunday");
     }
 
     @Test

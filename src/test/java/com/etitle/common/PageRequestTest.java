@@ -61,16 +61,16 @@ class PageRequestTest {
         ProblemException e = catchThrowableOfType(ProblemException.class, () -> PageRequest.of(List.of("-1"), List.of("500"), 20));
 
         assertThat(e.type()).isEqualTo(ProblemType.INVALID_QUERY);
-        assertThat(e.invalidParams()).extracting(Problem.InvalidParam::name).containsExactly("page", "size");
+        assertThat(e.invalidParams()).extracting(Invalid::name).containsExactly("page", "size");
     }
 
     @Test
     void a_list_that_checks_other_parameters_gets_the_errors_added_to_its_own() {
-        List<Problem.InvalidParam> errors = new ArrayList<>(List.of(new Problem.InvalidParam("level", "unknown")));
+        List<Invalid> errors = new ArrayList<>(List.of(Invalid.of("level", "reason.one-of", "[SENIOR, INTERMEDIATE]")));
 
         PageRequest fallback = PageRequest.of(List.of("x"), List.of("20"), 20, errors);
 
-        assertThat(errors).extracting(Problem.InvalidParam::name).containsExactly("level", "page");
+        assertThat(errors).extracting(Invalid::name).containsExactly("level", "page");
         assertThat(fallback).isEqualTo(new PageRequest(0, 20));
         assertThat(PageRequest.of(List.of("2"), List.of("20"), 20, errors)).isEqualTo(new PageRequest(2, 20));
         assertThat(errors).hasSize(2);
@@ -89,7 +89,7 @@ class PageRequestTest {
 
         assertThat(e).as("page %s, size %s", page, size).isNotNull();
         assertThat(e.type()).isEqualTo(ProblemType.INVALID_QUERY);
-        assertThat(e.invalidParams()).extracting(Problem.InvalidParam::name).containsExactly(named);
+        assertThat(e.invalidParams()).extracting(Invalid::name).containsExactly(named);
         assertThat(e.getMessage()).startsWith(named + " ");
     }
 }
