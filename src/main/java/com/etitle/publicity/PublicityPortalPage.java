@@ -38,7 +38,7 @@ import com.etitle.common.CrossOriginConfig;
 import com.etitle.common.CrossOriginPolicy;
 import com.etitle.common.PageLanguage;
 import com.etitle.common.PageRequest;
-import com.etitle.common.Problem;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.common.PublicAnswers;
@@ -124,7 +124,7 @@ public class PublicityPortalPage {
             paging = PageRequest.of(uri, 20);
             Long committee = id(filters.committeeId());
             if (filters.committeeId() != null && committee == null) {
-                throw new ProblemException(ProblemType.INVALID_QUERY, "committeeId is not an id");
+                throw new ProblemException(ProblemType.INVALID_QUERY, List.of(Invalid.of("committeeId", "reason.whole-number")), "detail.invalid-query.one", 1);
             }
             kept = published.page(filters.state(), committee, paging);
         } catch (ProblemException e) {
@@ -210,7 +210,7 @@ public class PublicityPortalPage {
         } catch (ProblemException e) {
             return switch (e.type()) {
                 case NOT_FOUND -> notFound(locale);
-                case VALIDATION_FAILED -> again(noticeId, form, "invalid", e.invalidParams().stream().map(Problem.InvalidParam::name)
+                case VALIDATION_FAILED -> again(noticeId, form, "invalid", e.invalidParams().stream().map(Invalid::name)
                         .map(name -> name.equals("entryId") ? "entryPosition" : name).distinct().toList(), null, locale, 422).build();
                 case PUBLICITY_NOT_OPEN -> again(noticeId, form, "closed", List.of(), null, locale, 409).build();
                 case ENTRY_WITHDRAWN -> again(noticeId, form, "withdrawn", List.of("entryPosition"), null, locale, 409).build();

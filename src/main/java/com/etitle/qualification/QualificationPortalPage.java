@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.etitle.common.PageLanguage;
 import com.etitle.common.PageRequest;
+import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.common.PublicAnswers;
@@ -162,7 +163,7 @@ public class QualificationPortalPage {
             return null;
         }
         if (text.length() > digits || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new ProblemException(ProblemType.INVALID_QUERY, name + " must be a whole number");
+            throw new ProblemException(ProblemType.INVALID_QUERY, List.of(Invalid.of(name, "reason.whole-number")), "detail.invalid-query.one", 1);
         }
         return Long.parseLong(text);
     }
