@@ -68,7 +68,7 @@ public class CertificateResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED,
                     java.util.List.of(Invalid.of("Idempotency-Key", "reason.idempotency-key.form")), "detail.idempotency-key.form");
         }
-        CertificateService.Issued issued = certificates.issue(caller.authority(), caller.actor(), idempotencyKey, request);
+        CertificateService.Issued issued = certificates.issue(caller, idempotencyKey, request);
         Response.ResponseBuilder answer = issued.replayed()
                 ? Response.ok().header("Idempotent-Replayed", "true")
                 : Response.created(URI.create("/api/v1/certificates/" + issued.certificate().number()));

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import com.etitle.audit.AuditLog;
 import com.etitle.authority.Authority;
 import com.etitle.authority.AuthoritySigner;
+import com.etitle.authority.Caller;
 import com.etitle.authority.PublicIds;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.ProblemException;
@@ -58,6 +59,16 @@ public class CertificateService {
      * With an idempotency key the key row is written first: a concurrent request with the same key
      * blocks on it, then finds the committed certificate instead of making a second one.
      */
+    /**
+     * The caller's authority is read in the issuance's own transaction: one connection taken from the pool per
+     * issuance, so that while the database is away a request waits for the pool once (its acquisition timeout), not
+     * once per step.
+     */
+    @Transactional
+    public Issued issue(Caller caller, String idempotencyKey, IssueRequest request) {
+        return issue(caller.authority(), caller.actor(), idempotencyKey, request);
+    }
+
     @Transactional
     public Issued issue(Authority authority, String actor, String idempotencyKey, IssueRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
