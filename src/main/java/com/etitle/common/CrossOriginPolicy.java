@@ -178,15 +178,21 @@ public final class CrossOriginPolicy {
      * own address past the per-address brake; the page therefore takes it only from our own pages ({@code ownOrigin},
      * scheme://host[:port] as the request reached us) or the origins allowed to file objections. The browser says where
      * the form was: {@code Origin}, else {@code Sec-Fetch-Site}; a request with neither comes from no browser that another
-     * site could drive, and is as welcome as the same call to the API.
+     * site could drive, and is as welcome as the same call to the API. Our pages send no referrer
+     * ({@code Referrer-Policy: no-referrer}), and a browser then writes the {@code Origin} of their form posts as
+     * {@code null}, as it does for a sandboxed or referrer-less page of any other site: such a post is taken only when
+     * {@code Sec-Fetch-Site}, which no page can set, says it came from our own origin.
      */
     public boolean allowsFormPost(Audience audience, String origin, String fetchSite, String ownOrigin) {
+        String site = fetchSite == null ? null : fetchSite.strip().toLowerCase(Locale.ROOT);
         if (origin != null) {
             String o = origin.strip().toLowerCase(Locale.ROOT);
-            return o.equals(ownOrigin.toLowerCase(Locale.ROOT)) || !o.equals("null") && origins.get(audience).allow(o);
+            if (o.equals("null")) {
+                return "same-origin".equals(site);
+            }
+            return o.equals(ownOrigin.toLowerCase(Locale.ROOT)) || origins.get(audience).allow(o);
         }
-        if (fetchSite != null) {
-            String site = fetchSite.strip().toLowerCase(Locale.ROOT);
+        if (site != null) {
             return site.equals("same-origin") || site.equals("none");
         }
         return true;

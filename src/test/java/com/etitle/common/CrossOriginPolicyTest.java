@@ -99,9 +99,12 @@ class CrossOriginPolicyTest {
         assertThat(defaults.allowsFormPost(objectors, null, "same-origin", own)).isTrue();
         assertThat(defaults.allowsFormPost(objectors, null, "none", own)).as("typed or bookmarked").isTrue();
         assertThat(defaults.allowsFormPost(objectors, null, null, own)).as("no browser another site could drive").isTrue();
+        assertThat(defaults.allowsFormPost(objectors, "null", "same-origin", own)).as("our own page, which sends no referrer").isTrue();
 
         assertThat(defaults.allowsFormPost(objectors, "https://gs.example.cn", "cross-site", own)).isFalse();
         assertThat(defaults.allowsFormPost(objectors, "null", null, own)).isFalse();
+        assertThat(defaults.allowsFormPost(objectors, "null", "cross-site", own)).as("a sandboxed or referrer-less page elsewhere").isFalse();
+        assertThat(defaults.allowsFormPost(objectors, "null", "none", own)).isFalse();
         assertThat(defaults.allowsFormPost(objectors, "http://etitle.example.cn", null, own)).as("another scheme").isFalse();
         assertThat(defaults.allowsFormPost(objectors, null, "cross-site", own)).isFalse();
         assertThat(defaults.allowsFormPost(objectors, null, "same-site", own)).isFalse();

@@ -29,7 +29,11 @@ public final class Certificates {
     }
 
     public static Held revoked() {
-        Held held = valid();
+        return revoke(valid());
+    }
+
+    /** Revokes the holder's certificate (a court order), as its authority does; a face downloaded before stays as it was. */
+    public static Held revoke(Held held) {
         given().auth().oauth2(Tokens.issuer("TEST-A")).contentType(ContentType.JSON).body(Map.of("reason", "COURT_ORDER"))
                 .post("/api/v1/certificates/" + held.number() + "/revocation").then().statusCode(200);
         return held;
@@ -65,6 +69,12 @@ public final class Certificates {
     /** The holder's signed PDF face, as their app fetches it. */
     public static byte[] face(Held held) {
         return given().auth().oauth2(Tokens.holder(held.holderIdNumber())).get("/api/v1/me/certificates/" + held.number() + "/document")
+                .then().statusCode(200).extract().asByteArray();
+    }
+
+    /** The holder's QR code as a PNG, as their app shows it (and a photo or screenshot of it looks). */
+    public static byte[] qr(Held held) {
+        return given().auth().oauth2(Tokens.holder(held.holderIdNumber())).get("/api/v1/me/certificates/" + held.number() + "/qr")
                 .then().statusCode(200).extract().asByteArray();
     }
 }

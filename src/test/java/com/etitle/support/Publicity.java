@@ -2,6 +2,7 @@ package com.etitle.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,10 +22,60 @@ public final class Publicity {
     public static final Instant MONDAY = OffsetDateTime.parse("2026-03-02T09:00:00+08:00").toInstant();
     public static final Instant END_OF_FIVE_DAYS = OffsetDateTime.parse("2026-03-07T00:00:00+08:00").toInstant();
     public static final String VOTE_DATE = "2026-02-27";
+    /** The Monday after {@link #MONDAY}, and an hour into it: the first week's notice has ended, the second week's is open. */
+    public static final Instant SECOND_MONDAY = MONDAY.plus(Duration.ofDays(7));
+    public static final Instant DURING_THE_SECOND_WEEK = SECOND_MONDAY.plus(Duration.ofHours(1));
 
     private static final AtomicInteger CLIENT = new AtomicInteger();
+    private static final AtomicInteger DOCUMENT = new AtomicInteger(100);
 
     private Publicity() {
+    }
+
+    /** Two notices of one committee as a citizen finds them: the first week's has ended, the second week's is open. */
+    public record OpenAndClosed(long committee, long open, String openTitle, long closed, String closedTitle) {
+    }
+
+    /**
+     * A new committee's notice of the first week and of the second, both opened on {@link #MONDAY}; the service's clock
+     * is left at {@link #DURING_THE_SECOND_WEEK}, so the first has ended and the second is open, until the test resets it.
+     */
+    public static OpenAndClosed openAndClosed(TestClock clock) {
+        long committee = Committees.insert("TEST-A");
+        clock.set(MONDAY);
+        Map<String, Object> first = notice(committee, MONDAY);
+        first.put("title", "2026年度工程系列高级职称评审结果公示（第一批）" + committee);
+        Map<String, Object> second = notice(committee, SECOND_MONDAY);
+        second.put("title", "2026年度工程系列高级职称评审结果公示（第二批）" + committee);
+        long closed = opened("TEST-A", first).getLong("id");
+        long open = opened("TEST-A", second).getLong("id");
+        clock.set(DURING_THE_SECOND_WEEK);
+        return new OpenAndClosed(committee, open, (String) second.get("title"), closed, (String) first.get("title"));
+    }
+
+    /** A document number of its own, as an authority numbers its qualification documents. */
+    public static String documentNumber() {
+        return "测人社职〔2026〕" + DOCUMENT.incrementAndGet() + "号";
+    }
+
+    /**
+     * The qualification document numbered so, issued for a notice of the committee (three candidates) after the notice
+     * ended; the service's clock is left there, until the test resets it. Returns the document's id.
+     */
+    public static long documentAfterItsNotice(TestClock clock, long committee, String documentNumber) {
+        clock.set(MONDAY);
+        JsonPath notice = opened("TEST-A", notice(committee, MONDAY));
+        clock.set(END_OF_FIVE_DAYS.plus(Duration.ofHours(1)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("noticeId", notice.getLong("id"));
+        body.put("documentNumber", documentNumber);
+        body.put("documentDate", "2026-03-07");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Long entry : notice.getList("entries.id", Long.class)) {
+            lines.add(Map.of("entryId", entry, "effectiveScope", lines.isEmpty() ? "GRASSROOTS" : "PROVINCE_WIDE"));
+        }
+        body.put("entries", lines);
+        return issueDocument("TEST-A", body).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     public static Map<String, Object> candidate(String name) {

@@ -21,6 +21,19 @@ public final class Qr {
     private Qr() {
     }
 
+    /**
+     * The text of the QR code printed on a PDF face, read from its first page rendered at 150 dpi, or at 200 dpi when
+     * ZXing misses it in the first picture (now and then it does, on a face a phone reads at once), as a phone held a
+     * little closer reads it the second time.
+     */
+    public static String decodeFace(byte[] pdf) {
+        try {
+            return decode(Pdfs.firstPagePng(pdf, 150));
+        } catch (AssertionError missed) {
+            return decode(Pdfs.firstPagePng(pdf, 200));
+        }
+    }
+
     /** The text of the one QR code in the PNG (a QR image, or a whole rendered page); fails if none is found. */
     public static String decode(byte[] png) {
         BufferedImage image;

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -127,6 +129,24 @@ public final class RealBrowser implements AutoCloseable {
         return waitForNewPage(page);
     }
 
+    /** Chooses a file from the disk in a file input, as the file dialog does: the input is given the file's absolute path. */
+    public RealBrowser choose(String css, Path file) {
+        find(css).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
+    /** Chooses a file in an input whose page script then goes on to another page, and waits until that page has loaded. */
+    public RealBrowser chooseAndWait(String css, Path file) {
+        WebElement page = find("html");
+        choose(css, file);
+        return waitForNewPage(page);
+    }
+
+    /** The HTTP status the page shown came with, as the browser received it (Navigation Timing's responseStatus). */
+    public int status() {
+        return ((Number) script("return performance.getEntriesByType('navigation')[0].responseStatus")).intValue();
+    }
+
     /** Presses keys on whatever has the focus, as a keyboard does. */
     public RealBrowser press(CharSequence... keys) {
         new Actions(driver).sendKeys(keys).perform();
@@ -201,9 +221,27 @@ public final class RealBrowser implements AutoCloseable {
 
     private RealBrowser waitForNewPage(WebElement old) {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> isGone(old));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the element's page has been left. While the next page replaces it, chromedriver may answer that the
+     * element's node "does not belong to the document" instead of calling it stale; both mean the old page is gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     private static File onPath(String program, String debianPackage) {

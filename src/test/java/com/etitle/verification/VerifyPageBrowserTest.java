@@ -15,7 +15,6 @@ import com.etitle.support.BrowserProfile;
 import com.etitle.support.Certificates;
 import com.etitle.support.Certificates.Held;
 import com.etitle.support.Employer;
-import com.etitle.support.Pdfs;
 import com.etitle.support.PublicUrlProfile;
 import com.etitle.support.Qr;
 import com.etitle.support.RealBrowser;
@@ -69,7 +68,7 @@ class VerifyPageBrowserTest {
     void the_link_the_qr_code_on_the_face_encodes_opens_the_answer_at_once_and_leaves_no_token_in_the_address() {
         RealBrowser b = desktop();
         Held held = Certificates.valid();
-        String link = Qr.decode(Pdfs.firstPagePng(Certificates.face(held), 150));
+        String link = Qr.decodeFace(Certificates.face(held));
         String fromTheApp = Qr.decode(given().auth().oauth2(Tokens.holder(held.holderIdNumber()))
                 .get("/api/v1/me/certificates/" + held.number() + "/qr").then().statusCode(200).extract().asByteArray());
         assertThat(link).isEqualTo(fromTheApp).isEqualTo(PublicUrlProfile.publicUrl() + "/verify#token=" + held.token());
@@ -123,7 +122,6 @@ class VerifyPageBrowserTest {
         assertThat(b.lang()).as("the browser prefers Chinese").isEqualTo("zh-CN");
         assertThat(b.text("h1")).isEqualTo("职称电子证书核验");
 
-        // past the five registers of the navigation
         for (int i = 0; i < 6; i++) {
             b.press(Keys.TAB);
         }
