@@ -13,6 +13,7 @@ import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.CredentialFactory;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.LicenceId;
 import com.etitle.crypto.CompactJws;
 import com.etitle.crypto.X509SigningKey;
 import com.etitle.crypto.KeyAlgorithm;
@@ -125,7 +126,7 @@ public class RenderBench {
     }
 
     private static Face face(String token) {
-        return new Face("BENCH", AUTHORITY, "20260000000012345", "K7Q2M9", "张三", "测试省建筑设计研究院", "高级工程师", Level.DEPUTY_SENIOR,
+        return new Face("BENCH", AUTHORITY, "20260000000012345", LicenceId.EXAMPLE, "K7Q2M9", "张三", "测试省建筑设计研究院", "高级工程师", Level.DEPUTY_SENIOR,
                 "工程", "建筑设计", EffectiveScope.PROVINCE_WIDE, LocalDate.of(2026, 6, 18), "测人社职〔2026〕12号", LocalDate.of(2026, 7, 2),
                 CertificateStatus.VALID, token);
     }

@@ -10,7 +10,7 @@ import io.smallrye.config.WithParentName;
 
 /**
  * Authorities this deployment signs for, registered (or updated) at start:
- * {@code etitle.authorities.<CODE>.name|region|algorithm}.
+ * {@code etitle.authorities.<CODE>.name|region|algorithm|credit-code}.
  */
 @ConfigMapping(prefix = "etitle.authorities")
 public interface AuthoritiesConfig {
@@ -26,5 +26,8 @@ public interface AuthoritiesConfig {
         /** ED25519, or SM2 where the authority requires national cryptography. */
         @WithDefault("ED25519")
         KeyAlgorithm algorithm();
+
+        /** The authority's unified social credit code (统一社会信用代码), which its certificates' e-licence identifiers carry. */
+        String creditCode();
     }
 }

@@ -38,6 +38,14 @@ public class Authority extends PanacheEntityBase {
     @Column(nullable = false)
     public KeyAlgorithm algorithm;
 
+    /**
+     * The authority's unified social credit code (统一社会信用代码, GB 32100): 颁发机构代码 in its certificates' e-licence
+     * identifiers. Configuration, checked when the authority is registered; null only for an authority registered
+     * before identifiers existed and no longer configured.
+     */
+    @Column(name = "credit_code")
+    public String creditCode;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -28,9 +28,16 @@ public class AuthorityService {
         this.ids = ids;
     }
 
-    /** Creates the authority or brings its name and region up to date; the algorithm of an authority never changes. */
+    /**
+     * Creates the authority or brings its name, region and credit code up to date; the algorithm of an authority never
+     * changes. A credit code without its GB 32100 check character stops the start: it would go into every identifier.
+     */
     @Transactional
-    public Authority ensure(String code, String name, String region, KeyAlgorithm algorithm) {
+    public Authority ensure(String code, String name, String region, KeyAlgorithm algorithm, String creditCode) {
+        if (!CreditCodes.valid(creditCode)) {
+            throw new IllegalStateException("etitle.authorities." + code + ".credit-code is not a unified social credit code"
+                    + " (18 characters of 0-9 and A-Y without I, O, S, V and Z, the last the GB 32100 check character): " + creditCode);
+        }
         Authority authority = Authority.findByCode(code).orElse(null);
         if (authority == null) {
             authority = new Authority();
@@ -38,16 +45,19 @@ public class AuthorityService {
             authority.name = name;
             authority.region = region;
             authority.algorithm = algorithm;
+            authority.creditCode = creditCode;
             authority.createdAt = clock.instant();
             authority.persist();
-            audit.append("system", code, "authority.registered", code, Map.of("name", name, "region", region, "algorithm", algorithm.name()));
+            audit.append("system", code, "authority.registered", code,
+                    Map.of("name", name, "region", region, "algorithm", algorithm.name(), "creditCode", creditCode));
         } else if (authority.algorithm != algorithm) {
             throw new IllegalStateException("authority " + code + " signs with " + authority.algorithm + "; configured " + algorithm
                     + ". Changing the algorithm needs a new authority code.");
-        } else if (!authority.name.equals(name) || !authority.region.equals(region)) {
+        } else if (!authority.name.equals(name) || !authority.region.equals(region) || !creditCode.equals(authority.creditCode)) {
             authority.name = name;
             authority.region = region;
-            audit.append("system", code, "authority.updated", code, Map.of("name", name, "region", region));
+            authority.creditCode = creditCode;
+            audit.append("system", code, "authority.updated", code, Map.of("name", name, "region", region, "creditCode", creditCode));
         }
         return authority;
     }

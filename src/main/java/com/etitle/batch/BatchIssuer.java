@@ -183,21 +183,23 @@ public class BatchIssuer {
         copy.name = managed.name;
         copy.region = managed.region;
         copy.algorithm = managed.algorithm;
+        copy.creditCode = managed.creditCode;
         return copy;
     }
 
     private void insert(List<Certificate> made, long batchId, List<Entry> entries) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO certificate (number, verification_code, authority_id, signing_key_id, holder_name, holder_id_number,
-                        holder_id_hash, work_unit, series, specialty, level, qualification_name, effective_scope, acquisition_route,
-                        promotion_type, committee_name, approval_document_number, qualification_date, issue_date, issued_at, status,
-                        credential, token, status_list_id, status_list_index, batch_id, document_entry_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO certificate (number, licence_id, verification_code, authority_id, signing_key_id, holder_name,
+                        holder_id_number, holder_id_hash, work_unit, series, specialty, level, qualification_name, effective_scope,
+                        acquisition_route, promotion_type, committee_name, approval_document_number, qualification_date, issue_date,
+                        issued_at, status, credential, token, status_list_id, status_list_index, batch_id, document_entry_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < made.size(); i++) {
                     Certificate c = made.get(i);
                     int p = 1;
                     insert.setString(p++, c.number);
+                    insert.setString(p++, c.licenceId);
                     insert.setString(p++, c.verificationCode);
                     insert.setLong(p++, c.authority.id);
                     insert.setLong(p++, c.signingKey.id);

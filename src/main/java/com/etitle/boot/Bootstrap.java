@@ -11,35 +11,44 @@ import org.jboss.logging.Logger;
 import com.etitle.authority.Authority;
 import com.etitle.authority.AuthoritiesConfig;
 import com.etitle.authority.AuthorityService;
+import com.etitle.authority.CreditCodes;
 import com.etitle.authority.KeyRing;
 import com.etitle.certificate.CertificateService;
 import com.etitle.certificate.CertificateView;
 import com.etitle.certificate.IssueRequest;
+import com.etitle.certificate.LicenceIdBackfill;
 import com.etitle.crypto.KeyAlgorithm;
 import com.etitle.status.StatusBackfill;
 
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Start-up, in order: register the configured authorities, load their keys, and in the zero-setup run
- * seed the demo authority and demo certificates and print how to try them.
+ * Start-up, in order: register the configured authorities, load their keys, give certificates issued before
+ * e-licence identifiers theirs and those issued before status lists a slot, and in the zero-setup run seed the demo
+ * authority and demo certificates and print how to try them.
  */
 @Singleton
 public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
     static final String DEMO = "DEMO";
+    /**
+     * The demo authority's unified social credit code: made up (division 990000 is no region's), with its GB 32100
+     * check character, as every code must have.
+     */
+    static final String DEMO_CREDIT_CODE = CreditCodes.withCheckCharacter("11990000DEM000001");
 
     private final AuthoritiesConfig authorities;
     private final AuthorityService authorityService;
     private final KeyRing keyRing;
     private final CertificateService certificates;
     private final StatusBackfill statusBackfill;
+    private final LicenceIdBackfill licenceIdBackfill;
     private final boolean embedded;
     private final int port;
 
     Bootstrap(AuthoritiesConfig authorities, AuthorityService authorityService, KeyRing keyRing, CertificateService certificates,
-            StatusBackfill statusBackfill,
+            StatusBackfill statusBackfill, LicenceIdBackfill licenceIdBackfill,
             @ConfigProperty(name = "etitle.embedded", defaultValue = "false") boolean embedded,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         this.authorities = authorities;
@@ -47,15 +56,19 @@ public class Bootstrap {
         this.keyRing = keyRing;
         this.certificates = certificates;
         this.statusBackfill = statusBackfill;
+        this.licenceIdBackfill = licenceIdBackfill;
         this.embedded = embedded;
         this.port = port;
     }
 
     void onStart(@Observes StartupEvent event) {
-        authorities.all().forEach((code, def) -> load(authorityService.ensure(code, def.name(), def.region(), def.algorithm())));
+        authorities.all().forEach((code, def) -> load(authorityService.ensure(code, def.name(), def.region(), def.algorithm(),
+                def.creditCode())));
         if (embedded) {
-            load(authorityService.ensure(DEMO, "示范省人力资源和社会保障厅", "示范省", KeyAlgorithm.ED25519));
+            load(authorityService.ensure(DEMO, "示范省人力资源和社会保障厅", "示范省", KeyAlgorithm.ED25519, DEMO_CREDIT_CODE));
         }
+        // before the status backfill, which re-signs credentials from the record, identifier included
+        licenceIdBackfill.run();
         statusBackfill.run();
         if (embedded) {
             CertificateView first = seedDemoCertificates();

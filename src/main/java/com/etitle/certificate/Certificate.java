@@ -41,6 +41,13 @@ public class Certificate extends PanacheEntityBase {
     @Column(name = "verification_code", nullable = false)
     public String verificationCode;
 
+    /**
+     * The e-licence identifier (证照标识, GB/T 36904; {@link LicenceId}), unique. Made at issuance; a certificate issued
+     * before identifiers existed gets one at start ({@link LicenceIdBackfill}).
+     */
+    @Column(name = "licence_id", unique = true)
+    public String licenceId;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "authority_id")
     public Authority authority;

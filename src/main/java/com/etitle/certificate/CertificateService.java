@@ -41,10 +41,12 @@ public class CertificateService {
     private final ObjectMapper mapper;
     private final PublicIds ids;
     private final StatusSlots slots;
+    private final LicenceIds licences;
 
     CertificateService(Clock clock, AuthoritySigner signer, CredentialFactory credentials, AuditLog audit, EntityManager em,
-            ObjectMapper mapper, StatusSlots slots, PublicIds ids) {
+            ObjectMapper mapper, StatusSlots slots, PublicIds ids, LicenceIds licences) {
         this.slots = slots;
+        this.licences = licences;
         this.clock = clock;
         this.signer = signer;
         this.credentials = credentials;
@@ -139,12 +141,14 @@ public class CertificateService {
         return c;
     }
 
-    private static Certificate assemble(ValidIssue valid, Authority authority, AuthoritySigner.Signing signing, StatusSlots.Slot slot, String number,
+    private Certificate assemble(ValidIssue valid, Authority authority, AuthoritySigner.Signing signing, StatusSlots.Slot slot, String number,
             Instant now) {
         Certificate c = new Certificate();
         c.statusListId = slot.listId();
         c.statusListIndex = slot.index();
         c.number = number;
+        // the serial is the number, unique among all certificates, so the identifier is unique too
+        c.licenceId = licences.first(authority, number).text();
         c.verificationCode = CertificateNumbers.newVerificationCode();
         c.authority = authority;
         c.signingKey = signing.key();

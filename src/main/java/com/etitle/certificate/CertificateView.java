@@ -13,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CertificateView(
         String number,
+        @Schema(description = "The e-licence identifier (证照标识, GB/T 36904): 1.2.156.3005.2, type code, issuing authority's unified"
+                + " social credit code, serial (the certificate number), version and an ISO 7064 MOD 37,36 check character",
+                example = LicenceId.EXAMPLE) String licenceId,
         String verificationCode,
         CertificateStatus status,
         @Schema(description = "Revocation reason, suspension reason, or LOST / DAMAGED for a voided certificate") String statusReason,
@@ -45,7 +48,7 @@ public record CertificateView(
 
     public static CertificateView of(Certificate c, PublicIds ids) {
         TitleFacts t = c.title;
-        return new CertificateView(c.number, c.verificationCode, c.status, c.statusReason, c.statusChangedAt,
+        return new CertificateView(c.number, c.licenceId, c.verificationCode, c.status, c.statusReason, c.statusChangedAt,
                 c.replaces == null ? null : c.replaces.number, t.holderName, IdNumbers.mask(t.holderIdNumber), t.workUnit,
                 t.series, t.specialty, t.level, t.qualificationName, c.effectiveScope, c.acquisitionRoute, t.promotionType,
                 c.committeeName, c.approvalDocumentNumber, c.qualificationDate, c.issueDate, c.issuedAt,

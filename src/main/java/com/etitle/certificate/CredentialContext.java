@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.etitle.authority.PublicIds;
 import com.etitle.common.JsonLdContext;
 
-/** The terms of ProfessionalTitleCredential, which every credential names after the VC 2.0 context. */
+/**
+ * The terms of ProfessionalTitleCredential, which every credential names after the VC 2.0 context. Terms are only ever
+ * added: credentials signed with earlier versions of this context use a subset of them.
+ */
 @ApplicationScoped
 class CredentialContext implements JsonLdContext {
 
@@ -29,6 +32,9 @@ class CredentialContext implements JsonLdContext {
                 .plain("workUnit", "professionalTitle", "certificateNumber", "replaces", "qualificationName", "level", "series",
                         "specialty", "effectiveScope", "acquisitionRoute", "promotionType", "committee", "approvalDocumentNumber")
                 .typed("qualificationDate", XSD + "date")
+                // GB/T 36903 e-licence metadata: 证照标识, 证照类型代码, 证照名称, 颁发日期, and 颁发机构代码 (in the issuer)
+                .plain("licenceId", "licenceTypeCode", "licenceName", "creditCode")
+                .typed("issueDate", XSD + "date")
                 .document();
     }
 }

@@ -71,7 +71,8 @@ public class CredentialFactory {
                 lists[purpose.ordinal()] = statusListUrl(c.statusListId, purpose);
             }
         }
-        ObjectNode proof = options.proof(canonical(c, id, issuerId, validFrom, lists));
+        LicenceId licence = licenceOf(c);
+        ObjectNode proof = options.proof(canonical(c, id, issuerId, validFrom, lists, licence));
         StringWriter text = new StringWriter(2048);
         try (JsonGenerator g = mapper.createGenerator(text)) {
             g.writeStartObject();
@@ -87,6 +88,9 @@ public class CredentialFactory {
             g.writeObjectFieldStart("issuer");
             g.writeStringField("id", issuerId);
             g.writeStringField("name", c.authority.name);
+            if (licence != null) {
+                g.writeStringField("creditCode", licence.issuerCode());
+            }
             g.writeEndObject();
             g.writeStringField("validFrom", validFrom);
             g.writeObjectFieldStart("credentialSubject");
@@ -96,6 +100,11 @@ public class CredentialFactory {
             g.writeObjectFieldStart("professionalTitle");
             g.writeStringField("type", "ProfessionalTitle");
             g.writeStringField("certificateNumber", c.number);
+            if (licence != null) {
+                g.writeStringField("licenceId", c.licenceId);
+                g.writeStringField("licenceTypeCode", licence.typeCode());
+                g.writeStringField("licenceName", LicenceId.LICENCE_NAME);
+            }
             if (c.replaces != null) {
                 g.writeStringField("replaces", c.replaces.number);
             }
@@ -111,6 +120,9 @@ public class CredentialFactory {
             }
             g.writeStringField("approvalDocumentNumber", c.approvalDocumentNumber);
             g.writeStringField("qualificationDate", c.qualificationDate.toString());
+            if (licence != null) {
+                g.writeStringField("issueDate", c.issueDate.toString());
+            }
             g.writeEndObject();
             g.writeEndObject();
             if (c.statusListId != null) {
@@ -136,8 +148,20 @@ public class CredentialFactory {
         return text.toString();
     }
 
+    /**
+     * The certificate's e-licence identifier, read back for the GB/T 36903 items the credential carries beside it (type
+     * code, issuer's credit code); null for a certificate that has none yet, whose credential then has none of them.
+     */
+    private static LicenceId licenceOf(Certificate c) {
+        if (c.licenceId == null) {
+            return null;
+        }
+        return LicenceId.read(c.licenceId)
+                .orElseThrow(() -> new IllegalStateException("certificate " + c.number + " has a malformed e-licence identifier"));
+    }
+
     /** The JCS bytes of the credential without its proof: the same members as {@link #credential}, sorted. */
-    private byte[] canonical(Certificate c, String id, String issuerId, String validFrom, String[] lists) {
+    private byte[] canonical(Certificate c, String id, String issuerId, String validFrom, String[] lists, LicenceId licence) {
         Jcs.Writer w = new Jcs.Writer().beginObject();
         w.name("@context").beginArray().string(VC_CONTEXT).string(ids.contextUrl()).end();
         if (c.statusListId != null) {
@@ -162,9 +186,15 @@ public class CredentialFactory {
         if (c.committeeName != null) {
             w.member("committee", c.committeeName);
         }
-        w.member("effectiveScope", c.effectiveScope.name())
-                .member("level", c.title.level.name())
-                .member("promotionType", c.title.promotionType.name())
+        w.member("effectiveScope", c.effectiveScope.name());
+        if (licence != null) {
+            w.member("issueDate", c.issueDate.toString());
+        }
+        w.member("level", c.title.level.name());
+        if (licence != null) {
+            w.member("licenceId", c.licenceId).member("licenceName", LicenceId.LICENCE_NAME).member("licenceTypeCode", licence.typeCode());
+        }
+        w.member("promotionType", c.title.promotionType.name())
                 .member("qualificationDate", c.qualificationDate.toString())
                 .member("qualificationName", c.title.qualificationName);
         if (c.replaces != null) {
@@ -173,7 +203,11 @@ public class CredentialFactory {
         w.member("series", c.title.series).member("specialty", c.title.specialty).member("type", "ProfessionalTitle").end();
         w.member("type", "ProfessionalTitleHolder").member("workUnit", c.title.workUnit).end();
         w.member("id", id);
-        w.name("issuer").beginObject().member("id", issuerId).member("name", c.authority.name).end();
+        w.name("issuer").beginObject();
+        if (licence != null) {
+            w.member("creditCode", licence.issuerCode());
+        }
+        w.member("id", issuerId).member("name", c.authority.name).end();
         w.name("type").beginArray().string("VerifiableCredential").string("ProfessionalTitleCredential").end();
         w.member("validFrom", validFrom);
         return w.end().toBytes();

@@ -168,6 +168,9 @@ public interface Texts {
     @Message("证书编号")
     String fieldNumber();
 
+    @Message("证照标识")
+    String fieldLicenceId();
+
     @Message("核验时间（北京时间）")
     String checkedAt();
 

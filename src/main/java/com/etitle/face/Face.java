@@ -15,18 +15,20 @@ import com.etitle.certificate.TitleFacts;
  * (its authority is lazy), then rendered and signed outside one, or made by hand where there is no database
  * (the benchmark).
  *
+ * @param licenceId the e-licence identifier (证照标识), printed in full; null for a certificate that has none yet
  * @param qr what the QR code carries: the verification link with the compact signed token (JWS) in its fragment
  *     ({@link PublicIds#verifyLink})
  */
-public record Face(String authorityCode, String authorityName, String number, String verificationCode, String holderName,
-        String workUnit, String qualificationName, Level level, String series, String specialty, EffectiveScope effectiveScope,
-        LocalDate qualificationDate, String approvalDocumentNumber, LocalDate issueDate, CertificateStatus status, String qr) {
+public record Face(String authorityCode, String authorityName, String number, String licenceId, String verificationCode,
+        String holderName, String workUnit, String qualificationName, Level level, String series, String specialty,
+        EffectiveScope effectiveScope, LocalDate qualificationDate, String approvalDocumentNumber, LocalDate issueDate,
+        CertificateStatus status, String qr) {
 
     public static Face of(Certificate c, PublicIds ids) {
         TitleFacts t = c.title;
-        return new Face(c.authority.code, c.authority.name, c.number, c.verificationCode, t.holderName, t.workUnit, t.qualificationName,
-                t.level, t.series, t.specialty, c.effectiveScope, c.qualificationDate, c.approvalDocumentNumber, c.issueDate, c.status,
-                ids.verifyLink(c.token));
+        return new Face(c.authority.code, c.authority.name, c.number, c.licenceId, c.verificationCode, t.holderName, t.workUnit,
+                t.qualificationName, t.level, t.series, t.specialty, c.effectiveScope, c.qualificationDate, c.approvalDocumentNumber,
+                c.issueDate, c.status, ids.verifyLink(c.token));
     }
 
     /** 层级 as printed. */

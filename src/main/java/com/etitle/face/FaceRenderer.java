@@ -25,6 +25,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.apache.pdfbox.util.Matrix;
 
+import com.etitle.certificate.LicenceId;
 import com.google.zxing.common.BitMatrix;
 
 /**
@@ -38,7 +39,8 @@ import com.google.zxing.common.BitMatrix;
  */
 public final class FaceRenderer {
 
-    static final String TITLE = "专业技术职务任职资格证书";
+    static final String TITLE = LicenceId.LICENCE_NAME;
+    static final String LICENCE_ID_LABEL = "证照标识";
     static final String SUBTITLE = "职称电子证书";
     static final String QR_CAPTION = "扫码验证";
     static final String FOOTER = "本电子证书经发证机关数字签名，与纸质证书具有同等效力。扫描二维码或凭证书编号、姓名和验证码可核验真伪。";
@@ -58,6 +60,7 @@ public final class FaceRenderer {
     private static final float QR_SIZE = 150;
     private static final float QR_LEFT = 622;
     private static final float QR_BOTTOM = 258;
+    private static final float LICENCE_ID_LINE = 88;
 
     private final FaceFont font;
 
@@ -191,6 +194,14 @@ public final class FaceRenderer {
         if (face.statusMark().isPresent()) {
             cs.setNonStrokingColor(RED[0], RED[1], RED[2]);
             text.at(cs, "证书状态：" + face.statusMark().get(), 14, VALUES_LEFT + 190, 116, RenderingMode.FILL);
+        }
+        if (face.licenceId() != null) {
+            // about 80 characters: a line of its own under the number, code and authority, as wide as the page allows
+            cs.setNonStrokingColor(LABEL[0], LABEL[1], LABEL[2]);
+            text.at(cs, LICENCE_ID_LABEL, 13, FIELDS_LEFT, LICENCE_ID_LINE, RenderingMode.FILL);
+            cs.setNonStrokingColor(INK[0], INK[1], INK[2]);
+            float right = PAGE.getWidth() - 80;
+            text.at(cs, face.licenceId(), text.fit(face.licenceId(), 12, right - VALUES_LEFT), VALUES_LEFT, LICENCE_ID_LINE, RenderingMode.FILL);
         }
     }
 

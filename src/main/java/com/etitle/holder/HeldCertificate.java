@@ -9,6 +9,7 @@ import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.LicenceId;
 import com.etitle.certificate.TitleFacts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HeldCertificate(
         String number,
+        @Schema(description = "The e-licence identifier (证照标识, GB/T 36904), printed on the face", example = LicenceId.EXAMPLE)
+        String licenceId,
         @Schema(description = "The code printed on the certificate, for verification by number + name + code") String verificationCode,
         CertificateStatus status,
         @Schema(description = "Revocation or suspension reason, or LOST / DAMAGED for a voided certificate") String statusReason,
@@ -47,7 +50,7 @@ public record HeldCertificate(
         String self = HolderResource.PATH + "/" + c.number;
         String replacedBy = replacement == null ? null : replacement.number;
         TitleFacts t = c.title;
-        return new HeldCertificate(c.number, c.verificationCode, c.status, c.statusReason, c.statusChangedAt, replacedBy,
+        return new HeldCertificate(c.number, c.licenceId, c.verificationCode, c.status, c.statusReason, c.statusChangedAt, replacedBy,
                 c.replaces == null ? null : c.replaces.number, t.holderName, t.qualificationName, t.level, t.series, t.specialty,
                 c.effectiveScope, c.qualificationDate, c.issueDate, new Issuer(c.authority.code, c.authority.name),
                 new Links(self, self + "/credential", self + "/qr", self + "/document", self + "/grants", self + "/verification-log",

@@ -33,11 +33,12 @@ record CodeRow(long id, String verificationCode, VerificationAnswer.Subject subj
 
     /** Numbered parameters, each once and in order, so the JDBC form is the same text with {@code ?} for each. */
     static final String QUERY = "SELECT c.id, c.number, c.holder_name, c.verification_code, c.status, c.qualification_name,"
-            + " c.level, c.series, c.specialty, c.qualification_date, a.code, a.name,"
+            + " c.level, c.series, c.specialty, c.qualification_date, a.code, a.name, c.licence_id,"
             + " b1.bucket_key, b1.tokens, b1.refilled_at, b1.full_at, b2.bucket_key, b2.tokens, b2.refilled_at, b2.full_at"
             + " FROM certificate c JOIN authority a ON a.id = c.authority_id"
             + " LEFT JOIN brake_bucket b1 ON b1.bucket_key = $1 LEFT JOIN brake_bucket b2 ON b2.bucket_key = $2"
-            // both numbers through the one unique index, so the plan is the same whether the number exists or not
+            // both numbers through the one unique index, so the plan is the same whether the number exists or not; an e-licence
+            // identifier is looked up by its serial, the certificate's number, through the same index, then compared whole
             + " WHERE c.number IN ($3, $4) ORDER BY c.number = $5 DESC LIMIT 1";
 
     private static final String JDBC_QUERY = QUERY.replaceAll("\\$\\d", "?");
@@ -73,13 +74,13 @@ record CodeRow(long id, String verificationCode, VerificationAnswer.Subject subj
 
     private static CodeRow of(Columns r) {
         CertificateStatus status = CertificateStatus.valueOf(r.string(5));
-        VerificationAnswer.Subject subject = new VerificationAnswer.Subject(r.string(2), r.string(3), r.string(6),
+        VerificationAnswer.Subject subject = new VerificationAnswer.Subject(r.string(2), r.string(13), r.string(3), r.string(6),
                 Level.valueOf(r.string(7)), r.string(8), r.string(9),
                 new VerificationAnswer.Authority(r.string(11), r.string(12)), r.date(10), status,
                 status == CertificateStatus.VOIDED);
         List<BrakeBucket> rows = new ArrayList<>(2);
-        bucket(r, 13).ifPresent(rows::add);
-        bucket(r, 17).ifPresent(rows::add);
+        bucket(r, 14).ifPresent(rows::add);
+        bucket(r, 18).ifPresent(rows::add);
         return new CodeRow(r.number(1), r.string(4), subject, rows);
     }
 

@@ -6,17 +6,20 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Every certificate number this replica has seen in the register, with what a signed token does not carry (its
- * authority, series and level) packed into one int: about 24 bytes a certificate at most, so a million certificates
- * fit in 24 MiB where Java objects would take ten times that. A number is a 64-bit hash, so a number that is not
- * here can collide with one that is with odds of about n / 2^64 (5·10^-14 at a million), and only a form signed by
- * one of our own active keys is ever looked up. Nothing is ever removed: a certificate is never deleted and these
- * facts never change, so an entry cannot go stale; a number that is not (yet) here is read from the database.
- * Reads take no lock; writers take this object's monitor.
+ * authority with the parts of its e-licence identifier other than the number, series and level) packed into one int:
+ * about 24 bytes a certificate at most, so a million certificates fit in 24 MiB where Java objects would take ten
+ * times that. A number is a 64-bit hash, so a number that is not here can collide with one that is with odds of about
+ * n / 2^64 (5·10^-14 at a million), and only a form signed by one of our own active keys is ever looked up. Nothing is
+ * ever removed: a certificate is never deleted and these facts never change, so an entry cannot go stale, but for the
+ * one change of a certificate issued before e-licence identifiers, which gets one once (a second put replaces its
+ * facts); a number that is not (yet) here is read from the database. Reads take no lock; writers take this object's
+ * monitor.
  */
 final class KnownCertificates {
 
     private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int MAX_AUTHORITIES = 1 << 11;
+    /** Distinct authorities with the identifier parts their certificates share (RegisterMemory's issues). */
+    private static final int MAX_ISSUES = 1 << 11;
     private static final int MAX_SERIES = 1 << 17;
     private static final int MAX_LEVELS = 1 << 3;
 
@@ -72,15 +75,18 @@ final class KnownCertificates {
         return t.keys.length * (long) Long.BYTES + t.values.length * (long) Integer.BYTES;
     }
 
-    /** Packs a certificate's authority, series and level, each an index into this replica's own lists; -1 when one is too large. */
-    static int pack(int authority, int series, int level) {
-        if (authority < 0 || authority >= MAX_AUTHORITIES || series < 0 || series >= MAX_SERIES || level < 0 || level >= MAX_LEVELS) {
+    /**
+     * Packs a certificate's issue (its authority and identifier parts), series and level, each an index into this
+     * replica's own lists; -1 when one is too large.
+     */
+    static int pack(int issue, int series, int level) {
+        if (issue < 0 || issue >= MAX_ISSUES || series < 0 || series >= MAX_SERIES || level < 0 || level >= MAX_LEVELS) {
             return -1;
         }
-        return authority << 20 | series << 3 | level;
+        return issue << 20 | series << 3 | level;
     }
 
-    static int authorityOf(int packed) {
+    static int issueOf(int packed) {
         return packed >>> 20;
     }
 
@@ -103,12 +109,16 @@ final class KnownCertificates {
         table = bigger;
     }
 
-    /** The value is written before the key is published, so a reader that sees the key sees its value. */
+    /**
+     * The value is written before the key is published, so a reader that sees the key sees its value; a value replaced
+     * is one int, read whole either before or after.
+     */
     private static boolean insert(Table t, long key, int value) {
         int mask = t.keys.length - 1;
         for (int i = spread(key) & mask;; i = (i + 1) & mask) {
             long k = t.keys[i];
             if (k == key) {
+                t.values[i] = value;
                 return false;
             }
             if (k == 0) {

@@ -275,9 +275,9 @@ public class RegisterListener {
             try (Statement s = c.createStatement()) {
                 s.execute("SET LOCAL statement_timeout = 0");
                 s.setFetchSize(10_000);
-                try (ResultSet r = s.executeQuery("SELECT number, authority_id, series, level FROM certificate")) {
+                try (ResultSet r = s.executeQuery("SELECT number, authority_id, licence_id, series, level FROM certificate")) {
                     while (r.next() && running) {
-                        int packed = memory.pack(r.getLong(2), r.getString(3), r.getString(4));
+                        int packed = memory.pack(r.getLong(2), r.getString(1), r.getString(3), r.getString(4), r.getString(5));
                         if (packed >= 0) {
                             memory.know(r.getString(1), packed);
                         }

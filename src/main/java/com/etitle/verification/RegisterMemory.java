@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.etitle.authority.SigningKey;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.LicenceId;
 import com.etitle.common.Fields;
 import com.etitle.common.RegisterChanged;
 import com.etitle.crypto.Verifier;
@@ -30,9 +31,10 @@ import com.etitle.crypto.Verifier;
 /**
  * What verification of a signed form needs from the register, held in memory on each replica: every authority,
  * every key version with its status and verifier, the few certificates that are not VALID, and which numbers exist
- * (with the authority, series and level a token does not carry). {@link RegisterListener} keeps it exact through
- * the register's change log; it is {@linkplain #view() offered} only while the listener is connected, in step and
- * heard from within {@code etitle.register-memory.max-silence}, and otherwise verification reads the database.
+ * (with the authority, series, level and e-licence identifier a token does not carry). {@link RegisterListener} keeps
+ * it exact through the register's change log; it is {@linkplain #view() offered} only while the listener is connected,
+ * in step and heard from within {@code etitle.register-memory.max-silence}, and otherwise verification reads the
+ * database.
  * A number that is not known here is read from the database once and then kept, so issuance needs no message.
  */
 @Singleton
@@ -47,7 +49,18 @@ public class RegisterMemory {
     }
 
     /** What is known of a certificate that its signed token does not carry. */
-    record CertificateFacts(AuthorityFacts authority, String series, Level level) {
+    record CertificateFacts(AuthorityFacts authority, String series, Level level, String licenceId) {
+    }
+
+    /**
+     * What a certificate's e-licence identifier is made of besides its number (the serial), with its authority: one per
+     * authority, type code and version, so few. Without a type code for a certificate not given its identifier yet.
+     */
+    private record Issue(long authorityId, String typeCode, String issuerCode, String version) {
+
+        String licenceId(String number) {
+            return typeCode == null ? null : new LicenceId(typeCode, issuerCode, number, version).text();
+        }
     }
 
     /** Authorities and keys: few, replaced whole whenever one changes. */
@@ -61,6 +74,8 @@ public class RegisterMemory {
     private final KnownCertificates known = new KnownCertificates(1 << 16);
     private final Map<String, Integer> seriesIndex = new ConcurrentHashMap<>();
     private final List<String> series = new CopyOnWriteArrayList<>();
+    private final Map<Issue, Integer> issueIndex = new ConcurrentHashMap<>();
+    private final List<Issue> issues = new CopyOnWriteArrayList<>();
 
     private volatile Keys keys = new Keys(Map.of(), Map.of());
     private volatile Map<String, CertificateStatus> notValid = new ConcurrentHashMap<>();
@@ -93,7 +108,15 @@ public class RegisterMemory {
 
     /** True when {@link #certificate} answers this number from memory, without reading the database. */
     boolean knows(String number) {
-        return number.length() > 32 || Fields.hasControlCharacter(number) || known.get(number) >= 0;
+        return number.length() > 32 || Fields.hasControlCharacter(number) || complete(known.get(number));
+    }
+
+    /**
+     * Known, with its e-licence identifier: a certificate read before it had one (at the start that gives the earlier
+     * certificates theirs) is read again until it has.
+     */
+    private boolean complete(int packed) {
+        return packed >= 0 && issues.get(KnownCertificates.issueOf(packed)).typeCode() != null;
     }
 
     /** The certificate of this number, from memory or else (once) from the database; empty when the register has none. */
@@ -103,19 +126,20 @@ public class RegisterMemory {
             return Optional.empty();
         }
         int packed = known.get(number);
-        if (packed < 0) {
+        if (!complete(packed)) {
             packed = readCertificate(number);
             if (packed < 0) {
                 return Optional.empty();
             }
         }
-        AuthorityFacts authority = keys.authorities().get((long) KnownCertificates.authorityOf(packed));
+        Issue issue = issues.get(KnownCertificates.issueOf(packed));
+        AuthorityFacts authority = keys.authorities().get(issue.authorityId());
         if (authority == null) {
             // an authority this replica has not loaded yet; the listener brings it
             return Optional.empty();
         }
         return Optional.of(new CertificateFacts(authority, series.get(KnownCertificates.seriesOf(packed)),
-                LEVELS[KnownCertificates.levelOf(packed)]));
+                LEVELS[KnownCertificates.levelOf(packed)], issue.licenceId(number)));
     }
 
     /** How many numbers are known and the bytes they take, with the entries of certificates not VALID. */
@@ -125,13 +149,14 @@ public class RegisterMemory {
 
     private int readCertificate(String number) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT authority_id, series, level FROM certificate WHERE number = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT authority_id, licence_id, series, level FROM certificate WHERE number = ?")) {
             s.setString(1, number);
             try (ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     return -1;
                 }
-                int packed = pack(r.getLong(1), r.getString(2), r.getString(3));
+                int packed = pack(r.getLong(1), number, r.getString(2), r.getString(3), r.getString(4));
                 if (packed >= 0) {
                     known.put(number, packed);
                 }
@@ -143,19 +168,28 @@ public class RegisterMemory {
     // --- kept in step by the listener
 
     /** One certificate of a full load or a database read. */
-    int pack(long authorityId, String seriesName, String level) {
-        Integer index = seriesIndex.get(seriesName);
-        if (index == null) {
-            synchronized (series) {
-                index = seriesIndex.get(seriesName);
-                if (index == null) {
-                    series.add(seriesName);
-                    index = series.size() - 1;
-                    seriesIndex.put(seriesName, index);
+    int pack(long authorityId, String number, String licenceId, String seriesName, String level) {
+        // the identifier's serial is the number; what else it holds is shared by many certificates and kept once
+        Issue issue = LicenceId.read(licenceId).filter(l -> l.serial().equals(number))
+                .map(l -> new Issue(authorityId, l.typeCode(), l.issuerCode(), l.version()))
+                .orElse(new Issue(authorityId, null, null, null));
+        return KnownCertificates.pack(indexOf(issue, issueIndex, issues), indexOf(seriesName, seriesIndex, series),
+                Level.valueOf(level).ordinal());
+    }
+
+    private static <T> int indexOf(T value, Map<T, Integer> index, List<T> values) {
+        Integer found = index.get(value);
+        if (found == null) {
+            synchronized (values) {
+                found = index.get(value);
+                if (found == null) {
+                    values.add(value);
+                    found = values.size() - 1;
+                    index.put(value, found);
                 }
             }
         }
-        return authorityId > Integer.MAX_VALUE ? -1 : KnownCertificates.pack((int) authorityId, index, Level.valueOf(level).ordinal());
+        return found;
     }
 
     void know(String number, int packed) {

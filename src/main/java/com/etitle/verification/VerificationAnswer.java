@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.LicenceId;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -49,6 +50,8 @@ public record VerificationAnswer(
     @Schema(name = "VerifiedCertificate")
     public record Subject(
             String certificateNumber,
+            @Schema(description = "The e-licence identifier (证照标识, GB/T 36904) as the register holds it", example = LicenceId.EXAMPLE)
+            String licenceId,
             String holderName,
             String qualificationName,
             Level level,

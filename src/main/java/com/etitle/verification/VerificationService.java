@@ -25,6 +25,7 @@ import com.etitle.authority.SigningKey;
 import com.etitle.certificate.Certificate;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.LicenceId;
 import com.etitle.certificate.ReSigning;
 import com.etitle.certificate.RetiredSignature;
 import com.etitle.certificate.TitleFacts;
@@ -235,9 +236,9 @@ public class VerificationService {
         }
         CertificateStatus status = memory.status(facts.number());
         run.certificateNumber = facts.number();
-        return statusOf(run, new VerificationAnswer.Subject(facts.number(), facts.holderName(), facts.qualificationName(),
-                facts.level() != null ? facts.level() : known.get().level(), facts.series() != null ? facts.series() : known.get().series(),
-                facts.specialty(), new VerificationAnswer.Authority(key.authority().code(), key.authority().name()),
+        return statusOf(run, new VerificationAnswer.Subject(facts.number(), known.get().licenceId(), facts.holderName(),
+                facts.qualificationName(), facts.level() != null ? facts.level() : known.get().level(),
+                facts.series() != null ? facts.series() : known.get().series(), facts.specialty(), new VerificationAnswer.Authority(key.authority().code(), key.authority().name()),
                 facts.qualificationDate(), status, status == CertificateStatus.VOIDED));
     }
 
@@ -382,8 +383,14 @@ public class VerificationService {
                 });
     }
 
-    /** A number + name + code request, its parts present and plain text, with the brake buckets a failure counts against. */
-    private record CodeAsked(String number, String name, String code, List<SharedBuckets.Key> buckets) {
+    /**
+     * A number + name + code request, its parts present and plain text, with the brake buckets a failure counts against.
+     * {@code number} is the number to look up: the one sent, or the serial of the e-licence identifier sent in its place
+     * ({@code licenceId}, then compared whole with the register's), so that both ways of naming a certificate count
+     * against the same brake bucket and read the same row. Anything that is not a well-formed identifier, one character
+     * changed for instance, is looked up as the number it claims to be, like any unknown number.
+     */
+    private record CodeAsked(String number, String licenceId, String name, String code, List<SharedBuckets.Key> buckets) {
 
         static CodeAsked of(VerificationRequest request, String client, GuessBrake brake) {
             List<Invalid> missing = new ArrayList<>();
@@ -393,7 +400,10 @@ public class VerificationService {
             if (!missing.isEmpty()) {
                 throw new ProblemException(ProblemType.VALIDATION_FAILED, missing, "detail.verification.code-fields");
             }
-            return new CodeAsked(number, name, code, brake.keys(number, client));
+            // identifiers are upper case; one typed in lower case is read as meant, as a verification code is
+            Optional<LicenceId> licence = LicenceId.parse(number.toUpperCase(Locale.ROOT));
+            String lookedUp = licence.map(LicenceId::serial).orElse(number);
+            return new CodeAsked(lookedUp, licence.map(LicenceId::text).orElse(null), name, code, brake.keys(lookedUp, client));
         }
     }
 
@@ -410,7 +420,8 @@ public class VerificationService {
             brake.check(asked.buckets());
         }
         CodeRow candidate = found.orElse(null);
-        boolean known = candidate != null && candidate.subject().certificateNumber().equals(asked.number());
+        boolean known = candidate != null && (asked.licenceId() == null ? candidate.subject().certificateNumber().equals(asked.number())
+                : asked.licenceId().equals(candidate.subject().licenceId()));
         String expectedName = candidate == null ? STAND_IN_NAME : candidate.subject().holderName();
         String expectedCode = candidate == null ? STAND_IN_CODE : candidate.verificationCode();
         // names compare as people read them: one typed decomposed (NFD) matches the same name stored composed (NFC)
@@ -523,8 +534,8 @@ public class VerificationService {
 
     private VerificationAnswer statusOf(Run run, Certificate c) {
         TitleFacts t = c.title;
-        return statusOf(run, c.id, new VerificationAnswer.Subject(c.number, t.holderName, t.qualificationName, t.level, t.series,
-                t.specialty, new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status,
+        return statusOf(run, c.id, new VerificationAnswer.Subject(c.number, c.licenceId, t.holderName, t.qualificationName, t.level,
+                t.series, t.specialty, new VerificationAnswer.Authority(c.authority.code, c.authority.name), c.qualificationDate, c.status,
                 c.status == CertificateStatus.VOIDED));
     }
 

@@ -37,7 +37,8 @@ class MountedKeysTest {
         String publicPem = run(dir, "openssl", "pkey", "-in", "key.pem", "-pubout");
         Files.delete(dir.resolve("key.pem"));
 
-        keyRing.load(authorities.ensure("TEST-P12", "密钥挂载测试厅", "测试省", KeyAlgorithm.SM2));
+        keyRing.load(authorities.ensure("TEST-P12", "密钥挂载测试厅", "测试省", KeyAlgorithm.SM2,
+                CreditCodes.withCheckCharacter("11990000TEG000001")));
 
         JsonPath issued = Api.issue("TEST-P12", Requests.engineer());
         assertThat(issued.getString("keyId")).isEqualTo("TEST-P12-k1");

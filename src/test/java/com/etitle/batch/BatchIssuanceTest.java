@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import com.etitle.certificate.LicenceId;
+import com.etitle.certificate.LicenceIds;
 import com.etitle.support.Api;
 import com.etitle.support.Database;
 import com.etitle.support.Registers;
@@ -42,6 +44,14 @@ class BatchIssuanceTest {
         String token = Database.string("SELECT c.token FROM certificate c JOIN qualification_document_entry e ON e.id = c.document_entry_id"
                 + " WHERE e.document_id = " + document + " LIMIT 1");
         assertThat(Api.verify(Map.of("token", token)).getString("result")).isEqualTo("VALID");
+        // every certificate of the batch has its e-licence identifier, its serial the certificate's number, also in the credential
+        assertThat(Database.count("SELECT count(*) FROM certificate c JOIN qualification_document_entry e ON e.id = c.document_entry_id"
+                + " WHERE e.document_id = " + document + " AND c.licence_id = '" + LicenceId.ROOT + "." + LicenceIds.PLACEHOLDER_TYPE_CODE
+                + ".11990000TEA000001J.' || c.number || '.001.' || right(c.licence_id, 1)"
+                + " AND c.credential::jsonb #>> '{credentialSubject,professionalTitle,licenceId}' = c.licence_id")).isEqualTo(20);
+        assertThat(Database.string("SELECT string_agg(c.licence_id, ',') FROM certificate c JOIN qualification_document_entry e"
+                + " ON e.id = c.document_entry_id WHERE e.document_id = " + document).split(","))
+                .hasSize(20).allMatch(id -> LicenceId.parse(id).isPresent());
         assertThat(Database.count("SELECT count(*) FROM audit_entry a JOIN certificate c ON c.number = a.subject"
                 + " JOIN qualification_document_entry e ON e.id = c.document_entry_id WHERE a.action = 'certificate.issued'"
                 + " AND e.document_id = " + document)).isEqualTo(20);

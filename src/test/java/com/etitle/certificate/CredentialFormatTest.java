@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * service built as a Jackson tree, secured with {@link DataIntegrity#addProof} and serialised (the reference
  * below is that code, kept as it was): stored credentials are what was signed, and verifiers rebuild the JCS
  * form from the stored text. Ed25519 is deterministic, so equal text with equal proofValue also proves that
- * the same canonical bytes were signed; SM2 is not, so there the proof is verified over the tree's JCS form.
+ * the same canonical bytes were signed; SM2 is not, so there the proof is verified over the tree's JCS form. The
+ * GB/T 36903 items that came with the e-licence identifier are added to the reference as a tree would add them.
  */
 class CredentialFormatTest {
 
@@ -47,6 +48,8 @@ class CredentialFormatTest {
                 certificate("TEST-A", "测试省人力资源和社会保障厅", c -> {
                 }),
                 certificate("TEST-A", "测试省人力资源和社会保障厅", c -> c.committeeName = null),
+                // issued before e-licence identifiers, re-signed before it got one: none of the GB/T 36903 items
+                certificate("TEST-A", "测试省人力资源和社会保障厅", c -> c.licenceId = null),
                 certificate("TEST-B", "另一省人力资源和社会保障厅", c -> {
                     Certificate old = new Certificate();
                     old.number = "20260000000000018";
@@ -131,6 +134,10 @@ class CredentialFormatTest {
         ObjectNode issuer = vc.putObject("issuer");
         issuer.put("id", issuerId);
         issuer.put("name", c.authority.name);
+        LicenceId licence = c.licenceId == null ? null : LicenceId.parse(c.licenceId).orElseThrow();
+        if (licence != null) {
+            issuer.put("creditCode", licence.issuerCode());
+        }
         vc.put("validFrom", c.issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         ObjectNode subject = vc.putObject("credentialSubject");
         subject.put("type", "ProfessionalTitleHolder");
@@ -139,6 +146,11 @@ class CredentialFormatTest {
         ObjectNode title = subject.putObject("professionalTitle");
         title.put("type", "ProfessionalTitle");
         title.put("certificateNumber", c.number);
+        if (licence != null) {
+            title.put("licenceId", c.licenceId);
+            title.put("licenceTypeCode", licence.typeCode());
+            title.put("licenceName", "专业技术职务任职资格证书");
+        }
         if (c.replaces != null) {
             title.put("replaces", c.replaces.number);
         }
@@ -154,6 +166,9 @@ class CredentialFormatTest {
         }
         title.put("approvalDocumentNumber", c.approvalDocumentNumber);
         title.put("qualificationDate", c.qualificationDate.toString());
+        if (licence != null) {
+            title.put("issueDate", c.issueDate.toString());
+        }
         if (c.statusListId != null) {
             ArrayNode status = vc.putArray("credentialStatus");
             for (StatusPurpose purpose : StatusPurpose.values()) {
@@ -180,7 +195,8 @@ class CredentialFormatTest {
         authority.code = authorityCode;
         authority.name = authorityName;
         Certificate c = new Certificate();
-        c.number = "20261234567890128";
+        c.number = "20261234567890121";
+        c.licenceId = LicenceId.first(LicenceIds.PLACEHOLDER_TYPE_CODE, "11990000TEA000001J", c.number).text();
         c.verificationCode = "ABCD2345";
         c.authority = authority;
         c.title.holderName = "张三";

@@ -63,7 +63,9 @@ class CertificateFaceTest {
 
         String text = Pdfs.text(pdf);
         assertThat(text).contains("张三", "高级工程师", issued.getString("number"), issued.getString("verificationCode"),
-                "副高级", "工程", "建筑设计", "全省范围有效", "2026年6月18日", "测试省人力资源和社会保障厅", "扫码验证");
+                "副高级", "工程", "建筑设计", "全省范围有效", "2026年6月18日", "测试省人力资源和社会保障厅", "扫码验证",
+                "证照标识", issued.getString("licenceId"));
+        assertThat(issued.getString("licenceId")).startsWith("1.2.156.3005.2.").contains(issued.getString("number"));
         assertThat(text).doesNotContain("已撤销", "已作废", "已暂停");
         assertThat(Pdfs.pages(pdf)).isEqualTo(1);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.LicenceId;
 import com.etitle.support.Pdfs;
 
 /** The layout from plain values, without the service: odd inputs, every status, and renders on several threads at once. */
@@ -87,10 +88,29 @@ class FaceRendererTest {
     }
 
     @Test
+    void the_e_licence_identifier_prints_whole_on_one_line_with_its_label() {
+        String text = Pdfs.text(renderer.render(face("张三", "测试省建筑设计研究院", CertificateStatus.VALID), NOW, CHINA));
+
+        assertThat(text).contains("证照标识");
+        assertThat(text.lines().map(String::strip)).containsOnlyOnce(LicenceId.EXAMPLE);
+    }
+
+    @Test
+    void a_face_without_an_identifier_prints_no_label_for_one() {
+        Face face = face("张三", "单位", CertificateStatus.VALID);
+        Face without = new Face(face.authorityCode(), face.authorityName(), face.number(), null, face.verificationCode(),
+                face.holderName(), face.workUnit(), face.qualificationName(), face.level(), face.series(), face.specialty(),
+                face.effectiveScope(), face.qualificationDate(), face.approvalDocumentNumber(), face.issueDate(), face.status(), face.qr());
+
+        assertThat(Pdfs.text(renderer.render(without, NOW, CHINA))).doesNotContain("证照标识").contains("20260000000012345");
+    }
+
+    @Test
     void levels_and_scopes_print_in_chinese() {
         Face face = face("张三", "单位", CertificateStatus.VALID);
 
-        assertThat(new Face(face.authorityCode(), face.authorityName(), face.number(), face.verificationCode(), face.holderName(),
+        assertThat(new Face(face.authorityCode(), face.authorityName(), face.number(), face.licenceId(), face.verificationCode(),
+                face.holderName(),
                 face.workUnit(), face.qualificationName(), Level.FULL_SENIOR, face.series(), face.specialty(), EffectiveScope.GRASSROOTS,
                 face.qualificationDate(), face.approvalDocumentNumber(), face.issueDate(), face.status(), face.qr()))
                 .satisfies(f -> {
@@ -102,7 +122,7 @@ class FaceRendererTest {
     }
 
     private static Face face(String holder, String workUnit, CertificateStatus status) {
-        return new Face("TEST-A", "测试省人力资源和社会保障厅", "20260000000012345", "K7Q2M9AB", holder, workUnit, "高级工程师",
+        return new Face("TEST-A", "测试省人力资源和社会保障厅", "20260000000012345", LicenceId.EXAMPLE, "K7Q2M9AB", holder, workUnit, "高级工程师",
                 Level.DEPUTY_SENIOR, "工程", "建筑设计", EffectiveScope.PROVINCE_WIDE, LocalDate.of(2026, 6, 18), "测人社职〔2026〕12号",
                 LocalDate.of(2026, 7, 2), status, "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiIyMDI2In0.c2lnbmF0dXJl");
     }

@@ -25,6 +25,7 @@ import com.etitle.authority.KeysConfig;
 import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.EffectiveScope;
 import com.etitle.certificate.Level;
+import com.etitle.certificate.LicenceId;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.X509SigningKey;
@@ -151,7 +152,7 @@ class FaceSigningKeysTest {
     }
 
     private static Face face() {
-        return new Face("TEST-B", "另一省人力资源和社会保障厅", "20260000000099999", "ABC123", "李四", "另一省人民医院", "主治医师",
+        return new Face("TEST-B", "另一省人力资源和社会保障厅", "20260000000099999", LicenceId.EXAMPLE, "ABC123", "李四", "另一省人民医院", "主治医师",
                 Level.INTERMEDIATE, "卫生", "心血管内科", EffectiveScope.PROVINCE_WIDE, LocalDate.of(2026, 5, 10), "另人社职〔2026〕7号",
                 LocalDate.of(2026, 5, 20), CertificateStatus.VALID, "not-a-real-token");
     }

@@ -42,6 +42,10 @@ class HolderCertificatesTest {
         assertThat(list.getString("[0].issuer.code")).isEqualTo("TEST-SM2");
         assertThat(list.getString("[1].qualificationName")).isEqualTo("高级工程师");
         assertThat(list.getString("[1].links.qr")).isEqualTo(ME + "/" + first + "/qr");
+        assertThat(list.getString("[1].licenceId")).as("the e-licence identifier, as the authority's view has it")
+                .isEqualTo(given().auth().oauth2(Tokens.issuer("TEST-A")).get("/api/v1/certificates/" + first).jsonPath().getString("licenceId"))
+                .contains("." + first + ".001.");
+        assertThat(list.getString("[0].licenceId")).contains(".11990000TEC000001Y." + second + ".001.");
         assertThat(answer.asString()).as("no ID number, masked or not, in the holder's answers").doesNotContain(id, id.substring(id.length() - 4) + "\"");
     }
 

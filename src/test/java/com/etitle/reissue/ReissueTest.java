@@ -192,6 +192,10 @@ class ReissueTest {
         assertThat(replacement.getString("credential.credentialSubject.professionalTitle.certificateNumber")).isEqualTo(newNumber);
         assertThat(replacement.getString("credential.credentialSubject.professionalTitle.replaces")).isEqualTo(old.getString("number"));
         assertThat(Forgery.claims(replacement.getString("token"))).containsEntry("sub", newNumber);
+        // a new certificate: an e-licence identifier of its own, its serial the new number, version 001
+        assertThat(replacement.getString("licenceId")).isNotEqualTo(old.getString("licenceId")).contains("." + newNumber + ".001.");
+        assertThat(replacement.getString("credential.credentialSubject.professionalTitle.licenceId")).isEqualTo(replacement.getString("licenceId"));
+        assertThat(voided.getString("licenceId")).isEqualTo(old.getString("licenceId"));
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import com.etitle.authority.CreditCodes;
+
 /**
  * The packaged jar run as a production replica is: against a database URL, here a PostgreSQL the test starts itself
  * (so it can stop, freeze or reach into it), with mounted keys generated on the first start, one authority, and the
@@ -84,6 +86,8 @@ public final class JarOnPostgres {
         Path identity = work.resolve("data").resolve("dev-identity").resolve("public.pem");
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Dquarkus.http.port=" + port,
                 "-Detitle.authorities." + code + ".name=" + authorityName, "-Detitle.authorities." + code + ".region=" + region,
+                // a made-up code (division 990000 is no region's) with its check character, as every code must have
+                "-Detitle.authorities." + code + ".credit-code=" + CreditCodes.withCheckCharacter("11990000JAR000001"),
                 "-Detitle.keys.generate=true", "-Dmp.jwt.verify.issuer=urn:etitle:dev-identity"));
         command.addAll(List.of(systemProperties));
         command.addAll(List.of("-jar", runnerJar()));

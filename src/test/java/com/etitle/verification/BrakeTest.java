@@ -55,7 +55,7 @@ class BrakeTest {
     @Inject
     TestClock clock;
 
-    record Held(String number, String name, String code, String token, Object credential, String holderId) {
+    record Held(String number, String name, String code, String token, Object credential, String holderId, String licenceId) {
     }
 
     @BeforeEach
@@ -85,6 +85,20 @@ class BrakeTest {
         assertThat(right.header("Retry-After")).isEqualTo(wrong.header("Retry-After")).isEqualTo("1200");
         Held other = issue();
         assertThat(byCode(Publicity.newClient(), other.number(), other.name(), other.code()).jsonPath().getString("result")).isEqualTo("VALID");
+    }
+
+    @Test
+    void guesses_by_the_e_licence_identifier_and_by_the_number_count_against_the_one_number() {
+        Held held = issue();
+        byCode(Publicity.newClient(), held.licenceId(), held.name(), "WRONG0XY").then().statusCode(200);
+        byCode(Publicity.newClient(), held.number(), held.name(), "WRONG1XY").then().statusCode(200);
+        byCode(Publicity.newClient(), held.licenceId(), held.name(), "WRONG2XY").then().statusCode(200);
+
+        Problems.assertProblem(byCode(Publicity.newClient(), held.number(), held.name(), held.code()), 429, "/problems/rate-limited");
+        Problems.assertProblem(byCode(Publicity.newClient(), held.licenceId(), held.name(), held.code()), 429, "/problems/rate-limited");
+        clock.advance(Duration.ofSeconds(1200));
+        assertThat(byCode(Publicity.newClient(), held.licenceId(), held.name(), held.code()).jsonPath().getString("result"))
+                .isEqualTo("VALID");
     }
 
     @Test
@@ -183,7 +197,7 @@ class BrakeTest {
         String id = IdCards.next();
         JsonPath issued = Api.issue("TEST-A", Requests.with("holderIdNumber", id));
         return new Held(issued.getString("number"), issued.getString("holderName"), issued.getString("verificationCode"),
-                issued.getString("token"), issued.get("credential"), id);
+                issued.getString("token"), issued.get("credential"), id, issued.getString("licenceId"));
     }
 
     private static Response byCode(String client, String number, String name, String code) {

@@ -23,7 +23,7 @@ class KnownCertificatesTest {
 
         for (int i = 0; i < 200_000; i++) {
             int packed = known.get("A" + i);
-            assertThat(KnownCertificates.authorityOf(packed)).isEqualTo(i % 2048);
+            assertThat(KnownCertificates.issueOf(packed)).isEqualTo(i % 2048);
             assertThat(KnownCertificates.seriesOf(packed)).isEqualTo(i % 5000);
             assertThat(KnownCertificates.levelOf(packed)).isEqualTo(i % 4);
         }
@@ -31,7 +31,7 @@ class KnownCertificatesTest {
             assertThat(known.get("B" + i)).isEqualTo(-1);
         }
         assertThat(known.size()).isEqualTo(200_000);
-        assertThat(known.put("A7", KnownCertificates.pack(1, 1, 1))).as("a number is put once; its facts never change").isTrue();
+        assertThat(known.put("A7", KnownCertificates.pack(1, 1, 1))).as("a number is counted once").isTrue();
         assertThat(known.size()).isEqualTo(200_000);
     }
 

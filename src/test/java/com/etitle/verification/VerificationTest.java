@@ -11,6 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,10 +34,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.etitle.certificate.LicenceId;
+import com.etitle.certificate.LicenceIds;
 import com.etitle.support.Forgery;
 import com.etitle.support.Numbers;
 import com.etitle.support.Problems;
 import com.etitle.support.Requests;
+import com.etitle.support.TestEnvironment;
 import com.etitle.support.Tokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +65,7 @@ class VerificationTest {
 
     /** What the tests need from an issue answer; the credential is the signed document exactly as served. */
     record Issued(String authority, String authorityName, String number, String verificationCode, String keyId, String token,
-            ObjectNode credential) {
+            ObjectNode credential, String licenceId) {
     }
 
     // --- genuine certificates verify, in each of the three forms
@@ -89,6 +97,84 @@ class VerificationTest {
         Response response = post(byCode(issued.number(), "张三", issued.verificationCode()));
 
         assertValidAnswer(response, issued, "NUMBER_AND_CODE", List.of("MATCH", "CERTIFICATE_STATUS"));
+    }
+
+    // --- the e-licence identifier in place of the number
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TEST-A", "TEST-SM2"})
+    void a_fresh_certificate_verifies_valid_by_its_e_licence_identifier_in_place_of_its_number(String authority) {
+        Issued issued = issue(authority);
+
+        Response response = post(byCode(issued.licenceId(), "张三", issued.verificationCode()));
+
+        assertValidAnswer(response, issued, "NUMBER_AND_CODE", List.of("MATCH", "CERTIFICATE_STATUS"));
+    }
+
+    @Test
+    void an_identifier_typed_in_lower_case_or_with_spaces_around_it_verifies_too() {
+        Issued issued = issue("TEST-A");
+
+        Response response = post(byCode(" " + issued.licenceId().toLowerCase(java.util.Locale.ROOT) + " ", "张三", issued.verificationCode()));
+
+        assertValidAnswer(response, issued, "NUMBER_AND_CODE", List.of("MATCH", "CERTIFICATE_STATUS"));
+    }
+
+    @Test
+    void an_identifier_with_any_one_character_changed_answers_exactly_like_an_unknown_number() {
+        Issued issued = issue("TEST-A");
+        JsonNode unknownNumber = withoutCheckedAt(answer(post(byCode(Numbers.unknownLike(issued.number()), "张三", issued.verificationCode()))));
+        String id = issued.licenceId();
+
+        for (int i = 0; i < id.length(); i++) {
+            char other = id.charAt(i) == '1' ? '2' : '1';
+            String changed = id.substring(0, i) + other + id.substring(i + 1);
+
+            JsonNode answer = answer(post(byCode(changed, "张三", issued.verificationCode())));
+
+            assertThat(withoutCheckedAt(answer)).as(changed).isEqualTo(unknownNumber);
+        }
+        assertThat(unknownNumber.path("result").asText()).isEqualTo("NO_MATCH");
+    }
+
+    @Test
+    void a_well_formed_identifier_of_the_number_under_another_issuers_code_does_not_match() {
+        Issued issued = issue("TEST-A");
+        String wrongIssuer = LicenceId.first(LicenceIds.PLACEHOLDER_TYPE_CODE, "11990000TEB000001Q", issued.number()).text();
+        String laterVersion = new LicenceId(LicenceIds.PLACEHOLDER_TYPE_CODE, "11990000TEA000001J", issued.number(), "002").text();
+        JsonNode wrongName = withoutCheckedAt(answer(post(byCode(issued.number(), "李四", issued.verificationCode()))));
+
+        assertThat(withoutCheckedAt(answer(post(byCode(wrongIssuer, "张三", issued.verificationCode()))))).isEqualTo(wrongName);
+        assertThat(withoutCheckedAt(answer(post(byCode(laterVersion, "张三", issued.verificationCode()))))).isEqualTo(wrongName);
+        assertThat(wrongName.path("result").asText()).isEqualTo("NO_MATCH");
+    }
+
+    @Test
+    void the_by_code_statement_reads_the_certificate_through_the_unique_number_index_whichever_way_it_is_named() throws SQLException {
+        Issued issued = issue("TEST-A");
+        // an identifier is looked up by its serial, so the parameters are numbers either way: the existing and the stand-in
+        String[] parameters = {"brake-a", "brake-b", LicenceId.parse(issued.licenceId()).orElseThrow().serial(), issued.number(),
+                issued.number()};
+        String sql = CodeRow.QUERY;
+        for (int i = parameters.length; i >= 1; i--) {
+            sql = sql.replace("$" + i, "'" + parameters[i - 1] + "'");
+        }
+        StringBuilder plan = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(TestEnvironment.jdbcUrl(), "postgres", "postgres")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                // however few rows the test database holds: a statement that could only scan would still show the scan
+                s.execute("SET LOCAL enable_seqscan = off");
+                try (ResultSet r = s.executeQuery("EXPLAIN " + sql)) {
+                    while (r.next()) {
+                        plan.append(r.getString(1)).append('\n');
+                    }
+                }
+            }
+            c.rollback();
+        }
+
+        assertThat(plan.toString()).contains("certificate_number_uk").doesNotContain("Seq Scan on certificate");
     }
 
     // --- number + name + code: a miss says nothing about which part was wrong
@@ -389,7 +475,7 @@ class VerificationTest {
         JsonNode issued = readTree(body);
         return new Issued(authority, issued.at("/issuer/name").asText(), issued.path("number").asText(),
                 issued.path("verificationCode").asText(), issued.path("keyId").asText(), issued.path("token").asText(),
-                (ObjectNode) issued.path("credential"));
+                (ObjectNode) issued.path("credential"), issued.path("licenceId").asText());
     }
 
     private static Map<String, Object> byCode(String number, String holderName, String code) {
@@ -432,6 +518,7 @@ class VerificationTest {
 
         JsonNode certificate = answer.path("certificate");
         assertThat(certificate.path("certificateNumber").asText()).isEqualTo(issued.number());
+        assertThat(certificate.path("licenceId").asText()).isEqualTo(issued.licenceId()).contains("." + issued.number() + ".001.");
         assertThat(certificate.path("holderName").asText()).isEqualTo("张三");
         assertThat(certificate.path("qualificationName").asText()).isEqualTo("高级工程师");
         assertThat(certificate.path("level").asText()).isEqualTo("DEPUTY_SENIOR");

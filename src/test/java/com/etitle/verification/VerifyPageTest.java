@@ -51,6 +51,19 @@ class VerifyPageTest {
     }
 
     @Test
+    void the_e_licence_identifier_pasted_in_place_of_the_number_verifies_and_the_answer_shows_it() {
+        JsonPath issued = Api.issue("TEST-A", Requests.engineer());
+
+        Response page = post(Map.of("certificateNumber", issued.getString("licenceId"), "holderName", issued.getString("holderName"),
+                "verificationCode", issued.getString("verificationCode"), "lang", "en"));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.asString()).contains("class=\"result valid\"", "E-licence identifier", issued.getString("licenceId"),
+                issued.getString("number"));
+        assertThat(given().get("/verify").asString()).contains("name=\"certificateNumber\"", "maxlength=\"96\"");
+    }
+
+    @Test
     void a_wrong_code_is_a_plain_no_match_that_shows_nothing_of_the_certificate() {
         JsonPath issued = Api.issue("TEST-A", Requests.engineer());
 
