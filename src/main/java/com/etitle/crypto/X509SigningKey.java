@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -64,8 +63,6 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * An authority's document-signing key: an ECDSA P-256 private key with its certificate chain (leaf first,
@@ -189,15 +186,7 @@ public final class X509SigningKey {
 
     /** The chain as {@code application/pem-certificate-chain} (RFC 8555 §9.1): leaf first. */
     public String chainPem() {
-        StringWriter out = new StringWriter();
-        try (PemWriter writer = new PemWriter(out)) {
-            for (X509Certificate certificate : chain) {
-                writer.writeObject(new PemObject("CERTIFICATE", certificate.getEncoded()));
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new CryptoException("cannot encode the certificate chain", e);
-        }
-        return out.toString();
+        return Keys.certificatesPem(chain);
     }
 
     /**
