@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.etitle.authority.PublicIds;
 import com.etitle.certificate.Certificate;
 
@@ -20,10 +22,13 @@ public class CertificateFaces {
     private final FaceSeals seals;
     private final Clock clock;
     private final PublicIds ids;
+    private final String licenceTypeCode;
     private volatile FaceFont font;
 
-    CertificateFaces(FaceSigners signers, FaceSeals seals, Clock clock, PublicIds ids) {
+    CertificateFaces(FaceSigners signers, FaceSeals seals, Clock clock, PublicIds ids,
+            @ConfigProperty(name = "etitle.faces.licence-type-code", defaultValue = "ZCZS") String licenceTypeCode) {
         this.ids = ids;
+        this.licenceTypeCode = licenceTypeCode;
         this.signers = signers;
         this.seals = seals;
         this.clock = clock;
@@ -50,7 +55,7 @@ public class CertificateFaces {
     public byte[] sealedOfd(Face face) {
         FaceSealer sealer = seals.forAuthority(face.authorityCode(), this::font);
         Instant now = clock.instant();
-        OfdFaces ofd = new OfdFaces(font());
+        OfdFaces ofd = new OfdFaces(font(), licenceTypeCode);
         return ofd.seal(ofd.render(face, now, clock.getZone()), sealer, now, clock.getZone());
     }
 

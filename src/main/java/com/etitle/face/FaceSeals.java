@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,12 +46,7 @@ public class FaceSeals {
 
     public static final String KEY_FILE = "seal.p12";
     public static final String SEAL_FILE = "seal.esl";
-    /** The line under the star of a generated seal: the seal is the authority's seal for title certificates. */
-    static final String BOTTOM_TEXT = "职称证书专用章";
-    /** {@code SES_Header.Vid}, the maker software's id, of the seals this service makes. */
-    static final String VENDOR_ID = "etitle";
     private static final Logger LOG = Logger.getLogger(FaceSeals.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeysConfig config;
     private final Clock clock;
@@ -122,26 +115,14 @@ public class FaceSeals {
         if (dir.isEmpty() || !config.generate()) {
             throw new ProblemException(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE, "detail.seal.missing", authority.code, KEY_FILE, SEAL_FILE);
         }
-        Instant now = clock.instant();
-        SealKey.Generated keys = SealKey.generate(authority.code, authority.name, now);
-        byte[] picture;
-        try {
-            picture = font.get().use(ttf -> SealPicture.png(ttf, authority.name, BOTTOM_TEXT));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot draw the seal of " + authority.code, e);
-        }
-        byte[] serial = new byte[8];
-        RANDOM.nextBytes(serial);
-        String id = authority.code + "-" + HexFormat.of().formatHex(serial);
-        ElectronicSeal seal = ElectronicSeal.make(new ElectronicSeal.Description(id, authority.name,
-                new ElectronicSeal.Picture("PNG", picture, SealPicture.DIAMETER_MM, SealPicture.DIAMETER_MM), now,
-                now.plus(SealKey.VALIDITY), VENDOR_ID), keys.signer(), keys.maker(), now);
-        SecretFiles.write(dir.get().resolve(KEY_FILE), keys.signer().toPkcs12(password()));
-        SecretFiles.write(dir.get().resolve(SEAL_FILE), seal.encoded());
-        String root = FaceSigners.rootFingerprint(keys.signer().chain());
+        FaceSealer sealer = FaceSealer.generate(authority.code, authority.name, clock.instant(), font.get());
+        SecretFiles.write(dir.get().resolve(KEY_FILE), sealer.key().toPkcs12(password()));
+        SecretFiles.write(dir.get().resolve(SEAL_FILE), sealer.seal().encoded());
+        String id = sealer.seal().id();
+        String root = FaceSigners.rootFingerprint(sealer.key().chain());
         LOG.infof("Made the electronic seal %s of %s in %s (seal root SHA-256 %s)", id, authority.code, dir.get(), root);
         audit.append("system", authority.code, "seal.generated", authority.code, Map.of("sealId", id, "rootSha256", root));
-        return new FaceSealer(keys.signer(), seal);
+        return sealer;
     }
 
     private char[] password() {

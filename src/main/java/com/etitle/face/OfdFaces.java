@@ -57,11 +57,6 @@ public final class OfdFaces {
     static final String SIGNATURE = "/Doc_0/Signs/Sign_0/Signature.xml";
     static final String SEAL = "/Doc_0/Signs/Sign_0/Seal.esl";
     static final String SIGNED_VALUE = "/Doc_0/Signs/Sign_0/SignedValue.dat";
-    /**
-     * 证照类型代码 of GB/T 36903 until the national e-licence catalogue's code for title certificates is configured
-     * (it is assigned per catalogue, not by a standard): 职称证书 in initials.
-     */
-    static final String LICENCE_TYPE_CODE = "ZCZS";
 
     private static final float MM = 25.4f / 72;
     private static final int FONT_ID = 1;
@@ -79,9 +74,12 @@ public final class OfdFaces {
     private static final DateTimeFormatter SIGNATURE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final FaceFont font;
+    private final String licenceTypeCode;
 
-    public OfdFaces(FaceFont font) {
+    /** {@code licenceTypeCode}: the 证照类型代码 the national e-licence catalogue assigned to title certificates. */
+    public OfdFaces(FaceFont font, String licenceTypeCode) {
         this.font = font;
+        this.licenceTypeCode = licenceTypeCode;
     }
 
     /** The files of a face, unsealed, in the order they are zipped; OFD.xml already names the signature list sealing adds. */
@@ -100,7 +98,7 @@ public final class OfdFaces {
                 subsetter.writeToStream(subset);
 
                 Map<String, byte[]> files = new LinkedHashMap<>();
-                files.put("/OFD.xml", utf8(entry(face, created, zone)));
+                files.put("/OFD.xml", utf8(entry(face, metadata(face), created, zone)));
                 files.put("/Doc_0/Document.xml", utf8(document(canvas.lastId)));
                 files.put("/Doc_0/PublicRes.xml", utf8(xml("Res", " BaseLoc=\"Res\"", "<ofd:Fonts><ofd:Font ID=\"" + FONT_ID
                         + "\" FontName=\"Noto Serif SC\" FamilyName=\"Noto Serif SC\"><ofd:FontFile>font_" + FONT_ID
@@ -147,10 +145,10 @@ public final class OfdFaces {
         return zip(files);
     }
 
-    private static String entry(Face face, Instant created, ZoneId zone) {
+    private static String entry(Face face, Map<String, String> metadata, Instant created, ZoneId zone) {
         String id = UUID.nameUUIDFromBytes(utf8(face.number() + "@" + created)).toString().replace("-", "");
         StringBuilder custom = new StringBuilder();
-        metadata(face).forEach((name, value) -> custom.append("<ofd:CustomData Name=\"").append(escape(name)).append("\">")
+        metadata.forEach((name, value) -> custom.append("<ofd:CustomData Name=\"").append(escape(name)).append("\">")
                 .append(escape(value)).append("</ofd:CustomData>"));
         return xml("OFD", " DocType=\"OFD\" Version=\"1.0\"", "<ofd:DocBody><ofd:DocInfo>"
                 + "<ofd:DocID>" + id + "</ofd:DocID>"
@@ -165,10 +163,10 @@ public final class OfdFaces {
     }
 
     /** The metadata of an electronic licence (GB/T 36903), by its Chinese names, as the national e-licence systems read them. */
-    static Map<String, String> metadata(Face face) {
+    private Map<String, String> metadata(Face face) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("证照名称", FaceLayout.TITLE);
-        data.put("证照类型代码", LICENCE_TYPE_CODE);
+        data.put("证照类型代码", licenceTypeCode);
         // 证照标识 (GB/T 36904): the certificate number stands in until certificates carry their own licence identifier
         data.put("证照标识", face.number());
         data.put("持证主体", face.holderName());

@@ -118,7 +118,7 @@ class OfdFaceTest {
                 .collect(Collectors.toMap(e -> e.getAttribute("Name"), Element::getTextContent));
         assertThat(metadata).containsEntry("证照名称", "专业技术职务任职资格证书").containsEntry("证照标识", issued.getString("number"))
                 .containsEntry("持证主体", "张三").containsEntry("颁发机构", "测试省人力资源和社会保障厅").containsEntry("颁发机构代码", "TEST-A")
-                .containsEntry("有效期", "长期").containsKeys("证照类型代码", "颁发日期");
+                .containsEntry("有效期", "长期").containsEntry("证照类型代码", "ZCZS").containsKey("颁发日期");
         assertThat(metadata.get("颁发日期")).matches("\\d{4}-\\d{2}-\\d{2}");
     }
 
