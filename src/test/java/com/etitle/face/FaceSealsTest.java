@@ -86,6 +86,30 @@ class FaceSealsTest {
     }
 
     @Test
+    void a_seal_key_an_operator_made_with_openssl_is_mounted_with_the_seal_made_for_it_and_seals() throws Exception {
+        Path dir = Files.createDirectories(mounted.resolve("TEST-B"));
+        // OpenSSL 3 signs SM2 certificates with an empty id unless told; GM/T 0015 wants the default id, as BouncyCastle uses
+        String id = "distid:1234567812345678";
+        run(dir, "openssl", "genpkey", "-algorithm", "ec", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "root.key");
+        run(dir, "openssl", "genpkey", "-algorithm", "ec", "-pkeyopt", "ec_paramgen_curve:SM2", "-out", "seal.key");
+        run(dir, "openssl", "req", "-x509", "-key", "root.key", "-sm3", "-sigopt", id, "-out", "root.crt", "-days", "30",
+                "-subj", "/CN=TEST-B operator seal root", "-addext", "basicConstraints=critical,CA:true", "-addext", "keyUsage=critical,keyCertSign");
+        run(dir, "openssl", "req", "-new", "-key", "seal.key", "-sm3", "-sigopt", id, "-out", "seal.csr", "-subj", "/CN=TEST-B operator seal");
+        Files.writeString(dir.resolve("seal.ext"), "keyUsage=critical,digitalSignature,nonRepudiation\n");
+        run(dir, "openssl", "x509", "-req", "-in", "seal.csr", "-CA", "root.crt", "-CAkey", "root.key", "-CAcreateserial", "-days", "30",
+                "-sm3", "-sigopt", id, "-vfyopt", id, "-extfile", "seal.ext", "-out", "seal.crt");
+        run(dir, "openssl", "pkcs12", "-export", "-inkey", "seal.key", "-in", "seal.crt", "-certfile", "root.crt", "-out", FaceSeals.KEY_FILE,
+                "-passout", "pass:" + PASSWORD);
+        SealKey operatorKey = SealKey.fromPkcs12(Files.readAllBytes(dir.resolve(FaceSeals.KEY_FILE)), PASSWORD.toCharArray());
+        Files.write(dir.resolve(FaceSeals.SEAL_FILE), seal(operatorKey, SealKey.generate("MAKER", "制章单位", Instant.now()).maker()).encoded());
+
+        FaceSealer sealer = inTransaction(() -> seals(false).forAuthority("TEST-B", FaceFont::bundled));
+
+        assertThat(sealer.key().chain().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=TEST-B operator seal");
+        assertThat(sealer.sign(new byte[] {1, 2, 3}, Instant.now(), "/Doc_0/Signs/Sign_0/Signature.xml")).isNotEmpty();
+    }
+
+    @Test
     void without_a_seal_and_with_generation_off_a_face_is_a_503_problem_naming_the_files() {
         assertThatThrownBy(() -> inTransaction(() -> seals(false).forAuthority("TEST-B", FaceFont::bundled)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
@@ -114,6 +138,12 @@ class FaceSealsTest {
         assertThatThrownBy(() -> inTransaction(() -> seals(true).forAuthority("TEST-B", FaceFont::bundled)))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.DOCUMENT_SIGNING_UNAVAILABLE));
         assertThat(dir.resolve(FaceSeals.SEAL_FILE)).as("nothing made over an operator's key").doesNotExist();
+    }
+
+    private static void run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", String.join(" ", command), out).isZero();
     }
 
     private static ElectronicSeal seal(SealKey signer, SealKey maker) {
