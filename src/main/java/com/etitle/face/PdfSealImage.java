@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * made once from the PNG, so each signed face embeds them as they are instead of decoding and compressing the
  * picture again (that took longer than the signature). Immutable; thread-safe.
  */
-final class PdfSealImage {
+public final class PdfSealImage {
 
     private final int width;
     private final int height;
