@@ -1,33 +1,25 @@
 package com.etitle.crypto;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -85,18 +77,18 @@ public final class SealKey {
             Date notBefore = Date.from(now.minus(Duration.ofDays(1)));
             Date notAfter = Date.from(now.plus(VALIDITY));
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X500Name rootName = name(authorityName, authorityCode + " seal root");
-            X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, serial(), notBefore, notAfter, rootName,
+            X500Name rootName = KeyChains.name(authorityName, authorityCode + " seal root");
+            X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, KeyChains.serial(), notBefore, notAfter, rootName,
                     root.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(root.getPublic()));
             X509Certificate rootCertificate = certificate(rootBuilder.build(contentSigner(root.getPrivate())));
             SealKey signerKey = new SealKey(signer.getPrivate(), List.of(leaf(rootCertificate, root.getPrivate(),
-                    name(authorityName, authorityCode + " electronic seal"), signer.getPublic(), KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+                    KeyChains.name(authorityName, authorityCode + " electronic seal"), signer.getPublic(), KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
                     notBefore, notAfter), rootCertificate));
             SealKey makerKey = new SealKey(maker.getPrivate(), List.of(leaf(rootCertificate, root.getPrivate(),
-                    name(authorityName, authorityCode + " seal maker"), maker.getPublic(), KeyUsage.digitalSignature, notBefore, notAfter),
+                    KeyChains.name(authorityName, authorityCode + " seal maker"), maker.getPublic(), KeyUsage.digitalSignature, notBefore, notAfter),
                     rootCertificate));
             return new Generated(signerKey, makerKey);
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
@@ -106,37 +98,13 @@ public final class SealKey {
 
     /** Reads the first key entry of a PKCS#12 file with its chain (BouncyCastle's keystore: the JDK's cannot parse SM2). */
     public static SealKey fromPkcs12(byte[] data, char[] password) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.PROVIDER);
-            store.load(new ByteArrayInputStream(data), password);
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.isKeyEntry(alias)) {
-                    Certificate[] certificates = store.getCertificateChain(alias);
-                    if (certificates == null || certificates.length == 0) {
-                        throw new CryptoException("the PKCS#12 key entry has no certificate");
-                    }
-                    List<X509Certificate> chain = Arrays.stream(certificates).map(X509Certificate.class::cast).toList();
-                    return new SealKey((PrivateKey) store.getKey(alias, password), chain);
-                }
-            }
-            throw new CryptoException("the PKCS#12 file holds no private key");
-        } catch (GeneralSecurityException | IOException e) {
-            throw new CryptoException("cannot read the PKCS#12 file (wrong password?)", e);
-        }
+        KeyChains.Entry entry = KeyChains.readPkcs12(data, password, BouncyCastle.PROVIDER);
+        return new SealKey(entry.key(), entry.chain());
     }
 
     /** The key and chain as PKCS#12, as written to the key folder. */
     public byte[] toPkcs12(char[] password) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12", BouncyCastle.PROVIDER);
-            store.load(null, null);
-            store.setKeyEntry("seal", key, password, chain.toArray(Certificate[]::new));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            store.store(out, password);
-            return out.toByteArray();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new CryptoException("cannot write the PKCS#12 file", e);
-        }
+        return KeyChains.writePkcs12(key, chain, "seal", password, BouncyCastle.PROVIDER);
     }
 
     /** Leaf first, then the certificates that issued it, up to the root. */
@@ -199,13 +167,7 @@ public final class SealKey {
             throw new CryptoException("the seal key does not match its certificate");
         }
         try {
-            for (int i = 0; i + 1 < chain.size(); i++) {
-                chain.get(i).verify(chain.get(i + 1).getPublicKey(), BouncyCastle.PROVIDER);
-            }
-            X509Certificate last = chain.get(chain.size() - 1);
-            if (last.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
-                last.verify(last.getPublicKey(), BouncyCastle.PROVIDER);
-            }
+            KeyChains.checkLinks(chain, BouncyCastle.PROVIDER);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("the seal certificate chain does not verify", e);
         }
@@ -215,7 +177,7 @@ public final class SealKey {
             Date notBefore, Date notAfter) throws GeneralSecurityException, IOException, OperatorCreationException {
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(X500Name.getInstance(root.getSubjectX500Principal().getEncoded()),
-                serial(), notBefore, notAfter, subject, publicKey)
+                KeyChains.serial(), notBefore, notAfter, subject, publicKey)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
                 .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(publicKey))
@@ -229,14 +191,7 @@ public final class SealKey {
         return generator.generateKeyPair();
     }
 
-    private static X500Name name(String organisation, String commonName) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, organisation)
-                .addRDN(BCStyle.CN, commonName).build();
-    }
 
-    private static BigInteger serial() {
-        return new BigInteger(127, RANDOM).add(BigInteger.ONE);
-    }
 
     private static org.bouncycastle.operator.ContentSigner contentSigner(PrivateKey key) throws OperatorCreationException {
         return new JcaContentSignerBuilder(ALGORITHM).setProvider(BouncyCastle.PROVIDER).build(key);
