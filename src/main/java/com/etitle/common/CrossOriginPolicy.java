@@ -79,7 +79,7 @@ public final class CrossOriginPolicy {
     /** Paths as the public contract names them ({@code {}} is one path segment); the first match decides. */
     private static final List<Route> ROUTES = List.of(
             Route.of("/\\.well-known/jwks\\.json", READS, Audience.PUBLIC_READ),
-            Route.of("/api/v1/issuers(/{}(/document-certificates)?)?", READS, Audience.PUBLIC_READ),
+            Route.of("/api/v1/issuers(/{}(/document-certificates|/seal-certificates)?)?", READS, Audience.PUBLIC_READ),
             Route.of("/issuers/{}/did\\.json", READS, Audience.PUBLIC_READ),
             Route.of("/ns/.+", READS, Audience.PUBLIC_READ),
             Route.of("/api/v1/status-lists/{}", READS, Audience.PUBLIC_READ),

@@ -225,6 +225,19 @@ public final class Keys {
         return out.toString();
     }
 
+    /** Certificates as PEM, in the order given: {@code application/pem-certificate-chain} (RFC 8555 §9.1) when leaf first. */
+    public static String certificatesPem(java.util.List<java.security.cert.X509Certificate> certificates) {
+        StringWriter out = new StringWriter();
+        try (PemWriter writer = new PemWriter(out)) {
+            for (java.security.cert.X509Certificate certificate : certificates) {
+                writer.writeObject(new PemObject("CERTIFICATE", certificate.getEncoded()));
+            }
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new CryptoException("cannot encode the certificate chain", e);
+        }
+        return out.toString();
+    }
+
     private static AsymmetricKeyParameter publicKey(byte[] spki) {
         try {
             return PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(spki));

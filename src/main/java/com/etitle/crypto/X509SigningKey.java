@@ -1,29 +1,22 @@
 package com.etitle.crypto;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -37,8 +30,6 @@ import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.asn1.x500.X500NameBuilder;
-import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -64,8 +55,6 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * An authority's document-signing key: an ECDSA P-256 private key with its certificate chain (leaf first,
@@ -119,16 +108,16 @@ public final class X509SigningKey {
             Date notAfter = Date.from(now.plus(VALIDITY));
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
 
-            X500Name rootName = name(authorityName, authorityCode + " document signing root");
-            X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, serial(), notBefore, notAfter, rootName,
+            X500Name rootName = KeyChains.name(authorityName, authorityCode + " document signing root");
+            X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, KeyChains.serial(), notBefore, notAfter, rootName,
                     root.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                     .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(root.getPublic()));
             X509Certificate rootCertificate = certificate(rootBuilder.build(signer(root.getPrivate())));
 
-            X509v3CertificateBuilder leafBuilder = new JcaX509v3CertificateBuilder(rootName, serial(), notBefore, notAfter,
-                    name(authorityName, authorityCode + " document signing"), leaf.getPublic())
+            X509v3CertificateBuilder leafBuilder = new JcaX509v3CertificateBuilder(rootName, KeyChains.serial(), notBefore, notAfter,
+                    KeyChains.name(authorityName, authorityCode + " document signing"), leaf.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
@@ -144,23 +133,8 @@ public final class X509SigningKey {
 
     /** Reads the first key entry of a PKCS#12 file with its chain (the form operators mount, e.g. from {@code openssl pkcs12 -export}). */
     public static X509SigningKey fromPkcs12(byte[] data, char[] password) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(new ByteArrayInputStream(data), password);
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.isKeyEntry(alias)) {
-                    Certificate[] certificates = store.getCertificateChain(alias);
-                    if (certificates == null || certificates.length == 0) {
-                        throw new CryptoException("the PKCS#12 key entry has no certificate");
-                    }
-                    List<X509Certificate> chain = Arrays.stream(certificates).map(X509Certificate.class::cast).toList();
-                    return new X509SigningKey((PrivateKey) store.getKey(alias, password), chain);
-                }
-            }
-            throw new CryptoException("the PKCS#12 file holds no private key");
-        } catch (GeneralSecurityException | IOException e) {
-            throw new CryptoException("cannot read the PKCS#12 file (wrong password?)", e);
-        }
+        KeyChains.Entry entry = KeyChains.readPkcs12(data, password, null);
+        return new X509SigningKey(entry.key(), entry.chain());
     }
 
     /** A key with its chain, leaf first; checked like a loaded one. */
@@ -170,16 +144,7 @@ public final class X509SigningKey {
 
     /** The key and chain as PKCS#12, as written to the key folder. */
     public byte[] toPkcs12(char[] password) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(ALIAS, key, password, chain.toArray(Certificate[]::new));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            store.store(out, password);
-            return out.toByteArray();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new CryptoException("cannot write the PKCS#12 file", e);
-        }
+        return KeyChains.writePkcs12(key, chain, ALIAS, password, null);
     }
 
     /** Leaf first, then the certificates that issued it, up to the root. */
@@ -189,15 +154,7 @@ public final class X509SigningKey {
 
     /** The chain as {@code application/pem-certificate-chain} (RFC 8555 §9.1): leaf first. */
     public String chainPem() {
-        StringWriter out = new StringWriter();
-        try (PemWriter writer = new PemWriter(out)) {
-            for (X509Certificate certificate : chain) {
-                writer.writeObject(new PemObject("CERTIFICATE", certificate.getEncoded()));
-            }
-        } catch (IOException | GeneralSecurityException e) {
-            throw new CryptoException("cannot encode the certificate chain", e);
-        }
-        return out.toString();
+        return Keys.certificatesPem(chain);
     }
 
     /**
@@ -245,13 +202,7 @@ public final class X509SigningKey {
             if (!signature.verify(signed)) {
                 throw new CryptoException("the document-signing key does not match its certificate");
             }
-            for (int i = 0; i + 1 < chain.size(); i++) {
-                chain.get(i).verify(chain.get(i + 1).getPublicKey());
-            }
-            X509Certificate last = chain.get(chain.size() - 1);
-            if (last.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
-                last.verify(last.getPublicKey());
-            }
+            KeyChains.checkLinks(chain, null);
         } catch (GeneralSecurityException e) {
             throw new CryptoException("the document-signing certificate chain does not verify", e);
         }
@@ -312,14 +263,7 @@ public final class X509SigningKey {
         return generator.generateKeyPair();
     }
 
-    private static X500Name name(String organisation, String commonName) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, organisation)
-                .addRDN(BCStyle.CN, commonName).build();
-    }
 
-    private static BigInteger serial() {
-        return new BigInteger(127, RANDOM).add(BigInteger.ONE);
-    }
 
     private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
         return new JcaContentSignerBuilder(CERT_SIGNATURE_ALGORITHM).build(key);

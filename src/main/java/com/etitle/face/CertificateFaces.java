@@ -5,24 +5,32 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.etitle.authority.PublicIds;
 import com.etitle.certificate.Certificate;
 
 /**
- * The printable forms of a certificate: its signed PDF face and the QR code of its compact token. A thin adapter
- * over {@link FaceRenderer}, {@link FaceSigner} and {@link QrCodes}, which work from plain values.
+ * The printable forms of a certificate: its signed PDF face, its sealed OFD face and the QR code of its compact token.
+ * A thin adapter over {@link FaceRenderer}, {@link FaceSigner}, {@link OfdFaces} and {@link QrCodes}, which work from
+ * plain values; both faces show the authority's electronic seal ({@link FaceSeals}).
  */
 @ApplicationScoped
 public class CertificateFaces {
 
     private final FaceSigners signers;
+    private final FaceSeals seals;
     private final Clock clock;
     private final PublicIds ids;
-    private volatile FaceRenderer renderer;
+    private final String licenceTypeCode;
+    private volatile FaceFont font;
 
-    CertificateFaces(FaceSigners signers, Clock clock, PublicIds ids) {
+    CertificateFaces(FaceSigners signers, FaceSeals seals, Clock clock, PublicIds ids,
+            @ConfigProperty(name = "etitle.licence.type-code") String licenceTypeCode) {
         this.ids = ids;
+        this.licenceTypeCode = licenceTypeCode;
         this.signers = signers;
+        this.seals = seals;
         this.clock = clock;
     }
 
@@ -34,12 +42,26 @@ public class CertificateFaces {
         return signedPdf(Face.of(certificate, ids));
     }
 
-    /** The signed PDF of a face; needs no transaction unless the authority's document-signing key is not loaded yet. */
+    /** The signed PDF of a face; needs no transaction unless the authority's keys are not loaded yet. */
     public byte[] signedPdf(Face face) {
         FaceSigner signer = signers.forAuthority(face.authorityCode());
+        FaceSealer sealer = seals.forAuthority(face.authorityCode(), this::font);
         Instant now = clock.instant();
-        byte[] unsigned = renderer().render(face, now, clock.getZone());
-        return signer.sign(unsigned, face.authorityName(), now, clock.getZone());
+        byte[] unsigned = new FaceRenderer(font()).render(face, now, clock.getZone());
+        return signer.sign(unsigned, face.authorityName(), now, clock.getZone(), FaceSigner.Stamp.of(sealer));
+    }
+
+    /** The OFD of a face, sealed with the authority's electronic seal; needs no transaction unless the seal is not loaded yet. */
+    public byte[] sealedOfd(Face face) {
+        FaceSealer sealer = seals.forAuthority(face.authorityCode(), this::font);
+        Instant now = clock.instant();
+        OfdFaces ofd = new OfdFaces(font(), licenceTypeCode);
+        return ofd.seal(ofd.render(face, now, clock.getZone()), sealer, now, clock.getZone());
+    }
+
+    /** The face in the form asked for: the signed PDF or the sealed OFD. */
+    public byte[] render(Face face, FaceForm form) {
+        return form == FaceForm.OFD ? sealedOfd(face) : signedPdf(face);
     }
 
     /** PNG of the QR code printed on the certificate's face: the verification link with its compact signed token. */
@@ -57,18 +79,23 @@ public class CertificateFaces {
         return signers.forAuthority(authorityCode).key().chainPem();
     }
 
-    /** The font (15 MB) is read on the first document, not at start-up, so replicas that never render pay nothing. */
-    private FaceRenderer renderer() {
-        FaceRenderer r = renderer;
-        if (r == null) {
+    /** The certificate chain of the authority's seal signing key as PEM, leaf first: what a relying party trusts OFD seals by. */
+    public String sealChainPem(String authorityCode) {
+        return seals.forAuthority(authorityCode, this::font).key().chainPem();
+    }
+
+    /** The font (15 MB) is read on the first face or seal, not at start-up, so replicas that never render pay nothing. */
+    private FaceFont font() {
+        FaceFont f = font;
+        if (f == null) {
             synchronized (this) {
-                r = renderer;
-                if (r == null) {
-                    r = new FaceRenderer(FaceFont.bundled());
-                    renderer = r;
+                f = font;
+                if (f == null) {
+                    f = FaceFont.bundled();
+                    font = f;
                 }
             }
         }
-        return r;
+        return f;
     }
 }

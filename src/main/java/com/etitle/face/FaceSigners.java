@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,16 +115,16 @@ public class FaceSigners {
         }
         X509SigningKey key = X509SigningKey.generate(authority.code, authority.name, clock.instant());
         SecretFiles.write(file.get(), key.toPkcs12(password()));
-        String root = fingerprint(key);
+        String root = rootFingerprint(key.chain());
         LOG.infof("Generated the document-signing chain of %s in %s (root SHA-256 %s)", authority.code, file.get(), root);
         audit.append("system", authority.code, "document-key.generated", authority.code, Map.of("rootSha256", root));
         return key;
     }
 
-    /** SHA-256 of the root certificate, hex: what an operator compares with the published chain. */
-    static String fingerprint(X509SigningKey key) {
+    /** SHA-256 of a chain's root certificate, hex: what an operator compares with the published chain. */
+    static String rootFingerprint(List<X509Certificate> chain) {
         try {
-            return HexFormat.of().formatHex(Hashes.sha256(key.chain().get(key.chain().size() - 1).getEncoded()));
+            return HexFormat.of().formatHex(Hashes.sha256(chain.get(chain.size() - 1).getEncoded()));
         } catch (CertificateEncodingException e) {
             throw new CryptoException("cannot encode the root certificate", e);
         }

@@ -7,11 +7,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.etitle.common.Problem;
 import com.etitle.face.CertificateFaces;
 import com.etitle.face.Face;
+import com.etitle.face.FaceForm;
+import com.etitle.face.OfdFaces;
 
 
 /**
@@ -110,25 +115,32 @@ public class HolderResource {
 
     @GET
     @Path("{number}/document")
-    @Produces("application/pdf")
+    @Produces({"application/pdf", OfdFaces.MEDIA_TYPE})
     @Operation(operationId = "getMyCertificateFace",
-            summary = "Your certificate's printable face: a one-page PDF with the QR code, signed (PAdES) by the issuing authority",
-            description = "The signature's ECDSA P-256 certificate chain is published at GET /api/v1/issuers/{code}/document-certificates."
-                    + " A certificate that is no longer valid is marked so on the page.")
-    @APIResponse(responseCode = "200", description = "The signed PDF", content = @Content(mediaType = "application/pdf"))
+            summary = "Your certificate's printable face: a one-page PDF signed (PAdES) by the issuing authority, or with"
+                    + " Accept: application/ofd the OFD sealed with its electronic seal (GB/T 38540)",
+            description = "Both show the QR code and the authority's seal; a certificate that is no longer valid is marked so on the page."
+                    + " The PDF signature's ECDSA P-256 certificate chain is published at GET /api/v1/issuers/{code}/document-certificates,"
+                    + " the seal's SM2 chain at GET /api/v1/issuers/{code}/seal-certificates. The PDF is the default; the answer varies"
+                    + " with Accept.")
+    @APIResponse(responseCode = "200", description = "The signed PDF or the sealed OFD",
+            headers = @Header(name = "Vary", description = "Accept: the form follows it", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "application/pdf"), @Content(mediaType = OfdFaces.MEDIA_TYPE)})
     @APIResponse(responseCode = "404", description = "You hold no certificate with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "More documents than etitle.holder.documents.per-holder (default 20) a minute; see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The authority's document-signing key is not available on this service",
+    @APIResponse(responseCode = "503", description = "The authority's document-signing key or electronic seal is not available on this service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response face(@PathParam("number") String number) {
+    public Response face(@PathParam("number") String number, @Context HttpHeaders headers) {
+        FaceForm form = FaceForm.preferred(headers.getAcceptableMediaTypes());
         // read in a short transaction; render and sign (about 10 ms) without holding a database connection
         Face face = certificates.face(holder.idNumberHash(), number);
         documentLimiter.acquire(holder.idNumberHash());
-        return Response.ok(faces.signedPdf(face))
+        return Response.ok(faces.render(face, form), form.mediaType())
                 .header("Cache-Control", NO_STORE)
-                .header("Content-Disposition", "inline; filename=\"" + face.number() + ".pdf\"")
+                .header("Vary", "Accept")
+                .header("Content-Disposition", "inline; filename=\"" + face.number() + "." + form.extension() + "\"")
                 .build();
     }
 }

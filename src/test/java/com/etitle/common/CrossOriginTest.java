@@ -36,7 +36,8 @@ class CrossOriginTest {
         String statusList = issued.getString("credential.credentialStatus[0].statusListCredential");
         String statusListPath = statusList.substring(statusList.indexOf("/api/v1/"));
         List<String> paths = List.of("/.well-known/jwks.json", "/api/v1/issuers", "/api/v1/issuers/TEST-A",
-                "/api/v1/issuers/TEST-A/document-certificates", "/ns/professional-title/v1", statusListPath, "/api/v1/committees",
+                "/api/v1/issuers/TEST-A/document-certificates", "/api/v1/issuers/TEST-A/seal-certificates", "/ns/professional-title/v1",
+                statusListPath, "/api/v1/committees",
                 "/api/v1/publicity-notices", "/api/v1/qualification-documents", "/api/v1/void-notices", "/api/v1/working-day-calendar",
                 "/api/v1/working-day-calendar/2026", "/issuers/TEST-A/did.json", "/api/v1/trust-bundle", "/q/openapi");
 

@@ -67,6 +67,7 @@ class OpenApiContractTest {
                 "/api/v1/me/certificates/{number}/qr:", "/api/v1/me/certificates/{number}/document:",
                 "/api/v1/me/certificates/{number}/grants:", "/api/v1/me/certificates/{number}/grants/{id}:",
                 "/api/v1/me/certificates/{number}/verification-log:", "/api/v1/issuers/{code}/document-certificates:",
+                "/api/v1/issuers/{code}/seal-certificates:",
                 "/credentials/verify:");
     }
 

@@ -102,6 +102,37 @@ class CertificateFaceTest {
     }
 
     @Test
+    void the_signature_shows_the_authority_s_seal_in_red_over_the_issuing_authority_and_nowhere_else() throws Exception {
+        byte[] pdf = document(Api.issue("TEST-A", Requests.engineer()).getString("number"));
+
+        // poppler draws the signature widget's appearance; 72 dpi makes one pixel a point, y counted from the top
+        java.awt.image.BufferedImage page = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Pdfs.firstPagePng(pdf, 72)));
+        float[] box = FaceLayout.sealBox(42, 42);
+        int top = Math.round(FaceLayout.PAGE_HEIGHT - box[1] - box[3]);
+        assertThat(sealRed(page, Math.round(box[0]), top, Math.round(box[2]), Math.round(box[3])))
+                .as("seal-red pixels in the seal's box").isGreaterThan(1000);
+        assertThat(sealRed(page, 300, top, Math.round(box[2]), Math.round(box[3]))).as("seal-red pixels left of it").isZero();
+        assertThat(Pdfs.signatureReport(pdf)).contains(VALID_SIGNATURE);
+    }
+
+    /** Pixels of the seal's bright red (the face's own red is darker) in a box of the page. */
+    private static int sealRed(java.awt.image.BufferedImage page, int x, int y, int width, int height) {
+        int count = 0;
+        for (int py = y; py < y + height; py++) {
+            for (int px = x; px < x + width; px++) {
+                int rgb = page.getRGB(px, py);
+                int r = rgb >> 16 & 0xff;
+                int g = rgb >> 8 & 0xff;
+                int b = rgb & 0xff;
+                if (r > 190 && g < 90 && b < 90) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    @Test
     void the_qr_code_printed_on_the_page_opens_the_verification_page_with_the_certificate_token() {
         JsonPath issued = Api.issue("TEST-A", Requests.engineer());
         String link = "http://localhost:8081/verify#token=" + issued.getString("token");

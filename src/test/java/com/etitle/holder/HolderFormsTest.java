@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.etitle.support.Api;
 import com.etitle.support.Browser;
 import com.etitle.support.IdCards;
+import com.etitle.support.Ofds;
 import com.etitle.support.Pdfs;
 import com.etitle.support.Problems;
 import com.etitle.support.Qr;
@@ -71,6 +72,30 @@ class HolderFormsTest {
         assertThat(Pdfs.signatureReport(Pdfs.flipContentByte(pdf))).doesNotContain("Signature is Valid.")
                 .containsAnyOf("Digest Mismatch", "Signature is Invalid");
         assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).as("no ID number in the file").doesNotContain(id);
+    }
+
+    @Test
+    void the_document_is_the_sealed_ofd_when_the_app_asks_for_application_ofd_and_the_pdf_otherwise() {
+        String id = IdCards.next();
+        String number = Api.issue("TEST-A", Requests.with("holderIdNumber", id)).getString("number");
+
+        Response ofd = given().auth().oauth2(Tokens.holder(id)).accept("application/ofd").when().get(ME + "/" + number + "/document");
+        Response preferred = given().auth().oauth2(Tokens.holder(id)).accept("application/ofd, application/pdf;q=0.5").when()
+                .get(ME + "/" + number + "/document");
+        Response any = given().auth().oauth2(Tokens.holder(id)).accept("*/*").when().get(ME + "/" + number + "/document");
+
+        assertThat(ofd.statusCode()).isEqualTo(200);
+        assertThat(Problems.mediaType(ofd)).isEqualTo("application/ofd");
+        assertThat(ofd.header("Vary")).contains("Accept");
+        assertThat(ofd.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(ofd.header("Content-Disposition")).isEqualTo("inline; filename=\"" + number + ".ofd\"");
+        assertThat(Ofds.pageText(ofd.asByteArray())).contains("张三", number);
+        assertThat(Ofds.files(ofd.asByteArray())).containsKey("/Doc_0/Signs/Sign_0/SignedValue.dat");
+        assertThat(new String(ofd.asByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1)).as("no ID number in the file")
+                .doesNotContain(id);
+        assertThat(Problems.mediaType(preferred)).isEqualTo("application/ofd");
+        assertThat(Problems.mediaType(any)).isEqualTo("application/pdf");
+        assertThat(any.header("Vary")).contains("Accept");
     }
 
     @Test

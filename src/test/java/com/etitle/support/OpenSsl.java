@@ -153,16 +153,82 @@ public final class OpenSsl {
 
     /** Runs {@code openssl pkeyutl -verify}; anything but a clean verdict (bad key, bad DER) fails the test. */
     public Verdict verify(String publicKeyPem, KeyAlgorithm algorithm, byte[] message, byte[] signature) {
+        return algorithm == KeyAlgorithm.SM2 ? verifySm2Der(publicKeyPem, message, sm2Der(signature))
+                : pkeyutlVerify(publicKeyPem, message, signature, List.of());
+    }
+
+    /**
+     * SM3withSM2 with the GM/T 0009 default id, the signature in DER ({@code SEQUENCE {r, s}}) as GB/T 38540 and X.509
+     * carry it: {@code openssl pkeyutl -verify -rawin -digest sm3 -pkeyopt distid:1234567812345678}.
+     */
+    public Verdict verifySm2Der(String publicKeyPem, byte[] message, byte[] derSignature) {
+        return pkeyutlVerify(publicKeyPem, message, derSignature, SM2_OPTIONS);
+    }
+
+    /** The PEM of the public key in a DER certificate, as {@code openssl x509 -pubkey} prints it. */
+    public String publicKeyOfCertificate(byte[] certificateDer) {
+        Run x509 = run(dir, "openssl", "x509", "-inform", "DER", "-in", write("certificate.der", certificateDer).toString(), "-noout",
+                "-pubkey");
+        assertThat(x509.exitCode()).as("openssl x509 failed: %s", x509.text()).isZero();
+        return new String(x509.stdout(), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * {@code openssl verify -vfyopt distid:1234567812345678 -CAfile root.pem leaf.pem}: whether the certificate leads to the
+     * root. SM2 certificates are signed with the GM/T 0009 default id (GM/T 0015); OpenSSL 3.0 checks certificate
+     * signatures with an empty id unless told, and then reports every SM2 chain broken.
+     */
+    public Verdict verifyCertificate(String rootPem, String leafPem) {
+        Run verify = run(dir, "openssl", "verify", "-vfyopt", "distid:" + SM2_DISTINGUISHING_ID, "-CAfile",
+                write("root.pem", rootPem.getBytes(StandardCharsets.US_ASCII)).toString(),
+                write("leaf.pem", leafPem.getBytes(StandardCharsets.US_ASCII)).toString());
+        if (verify.exitCode() == 0 && verify.text().contains(": OK")) {
+            return Verdict.VERIFIED;
+        }
+        if (verify.exitCode() != 0 && verify.text().contains("verification failed")) {
+            return Verdict.REJECTED;
+        }
+        throw new AssertionError("openssl verify gave no verdict (exit " + verify.exitCode() + "): " + verify.text());
+    }
+
+    /** One element of DER as {@code openssl asn1parse} lists it: where it starts, its depth, header and content lengths. */
+    public record Asn1(int offset, int depth, int headerLength, int length, String type, String value) {
+
+        /** The element's bytes, header included. */
+        public byte[] in(byte[] der) {
+            return Arrays.copyOfRange(der, offset, offset + headerLength + length);
+        }
+
+        /** The element's content, without its header. */
+        public byte[] content(byte[] der) {
+            return Arrays.copyOfRange(der, offset + headerLength, offset + headerLength + length);
+        }
+    }
+
+    private static final java.util.regex.Pattern ASN1_LINE = java.util.regex.Pattern.compile(
+            "\\s*(\\d+):d=(\\d+)\\s+hl=(\\d+)\\s+l=\\s*(\\d+)\\s+(?:prim|cons):\\s*([A-Za-z0-9 \\[\\]]*?)\\s*(?:\\[HEX DUMP\\])?\\s*(?::(.*))?");
+
+    /** Every element of the DER, in order, as {@code openssl asn1parse -inform DER} reads it: an outside reading of the structure. */
+    public List<Asn1> asn1(byte[] der) {
+        Run parse = run(dir, "openssl", "asn1parse", "-inform", "DER", "-in", write("structure.der", der).toString());
+        assertThat(parse.exitCode()).as("openssl asn1parse failed: %s", parse.text()).isZero();
+        List<Asn1> elements = new ArrayList<>();
+        for (String line : new String(parse.stdout(), StandardCharsets.UTF_8).split("\n")) {
+            java.util.regex.Matcher m = ASN1_LINE.matcher(line);
+            if (m.matches()) {
+                elements.add(new Asn1(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), m.group(5).trim(), m.group(6) == null ? "" : m.group(6).trim()));
+            }
+        }
+        return elements;
+    }
+
+    private Verdict pkeyutlVerify(String publicKeyPem, byte[] message, byte[] signature, List<String> options) {
         Path publicKey = write("public.pem", publicKeyPem.getBytes(StandardCharsets.US_ASCII));
         Path messageFile = write("message", message);
         List<String> command = new ArrayList<>(List.of("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", publicKey.toString(),
-                "-rawin", "-in", messageFile.toString()));
-        if (algorithm == KeyAlgorithm.SM2) {
-            command.addAll(List.of("-sigfile", write("signature.der", sm2Der(signature)).toString()));
-            command.addAll(SM2_OPTIONS);
-        } else {
-            command.addAll(List.of("-sigfile", write("signature", signature).toString()));
-        }
+                "-rawin", "-in", messageFile.toString(), "-sigfile", write("signature", signature).toString()));
+        command.addAll(options);
         Run verify = run(dir, command.toArray(String[]::new));
         if (verify.exitCode() == 0 && verify.text().contains("Signature Verified Successfully")) {
             return Verdict.VERIFIED;
