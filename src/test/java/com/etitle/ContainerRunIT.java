@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.etitle.crypto.KeyAlgorithm;
 import com.etitle.crypto.Keys;
 import com.etitle.crypto.X509SigningKey;
+import com.etitle.face.FaceFont;
+import com.etitle.face.FaceSealer;
+import com.etitle.face.FaceSeals;
 import com.etitle.support.ContainerImage;
 import com.etitle.support.JarOnPostgres;
 import com.etitle.support.Manifests;
@@ -286,6 +289,8 @@ class ContainerRunIT {
         Files.createSymbolicLink(dir.resolve("..data"), version.getFileName());
     }
 
+    private static final Map<String, FaceSealer> SEALS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A key file as an authority's operator makes it (keys/README.md); null for one this build does not read yet. */
     private static byte[] keyFile(String name, String code, Authority authority, char[] password) {
         if (name.matches("v[1-9][0-9]*\\.pem")) {
@@ -293,6 +298,11 @@ class ContainerRunIT {
         }
         if (name.equals("document-signing.p12")) {
             return X509SigningKey.generate(code, authority.name(), Instant.now()).toPkcs12(password);
+        }
+        if (name.equals(FaceSeals.KEY_FILE) || name.equals(FaceSeals.SEAL_FILE)) {
+            // the seal key and the seal belong together: made once an authority, each file taken from the same set
+            FaceSealer sealer = SEALS.computeIfAbsent(code, c -> FaceSealer.generate(c, authority.name(), Instant.now(), FaceFont.bundled()));
+            return name.equals(FaceSeals.KEY_FILE) ? sealer.key().toPkcs12(password) : sealer.seal().encoded();
         }
         return null;
     }
