@@ -33,6 +33,9 @@ public class BodyLimit {
     /** The one operation allowed a larger body: {@code POST /api/v1/publicity-notices}. */
     public static final long NOTICE_MAX_BYTES = 1024 * 1024;
     static final String NOTICE_PATH = "/api/v1/publicity-notices";
+    /** A certificate face sent for verification (PDF about 90 kB, OFD about 125 kB with the seal twice). */
+    public static final long FACE_MAX_BYTES = 512 * 1024;
+    static final String FACE_PATH = "/api/v1/verifications";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A page's form that posts a file: its path (POST), its limit, and its own answer to a body over that limit. */
@@ -93,8 +96,19 @@ public class BodyLimit {
     }
 
     private static long limit(RoutingContext ctx) {
-        boolean notice = ctx.request().method() == HttpMethod.POST && NOTICE_PATH.equals(ctx.normalizedPath());
-        return notice ? NOTICE_MAX_BYTES : MAX_BYTES;
+        boolean post = ctx.request().method() == HttpMethod.POST;
+        if (post && NOTICE_PATH.equals(ctx.normalizedPath())) {
+            return NOTICE_MAX_BYTES;
+        }
+        if (post && FACE_PATH.equals(ctx.normalizedPath()) && isFace(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+            return FACE_MAX_BYTES;
+        }
+        return MAX_BYTES;
+    }
+
+    private static boolean isFace(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/pdf") || type.startsWith("application/ofd");
     }
 
     private static boolean tooLarge(String length, long limit) {

@@ -98,6 +98,21 @@ public class OpenApiConventions implements OASFilter {
         }
     }
 
+    /**
+     * A body taken as JSON and as other media types (verification: JSON, or a face file) lists JSON first: generated
+     * clients send the first one, and the JSON forms are what most callers use.
+     */
+    private static void jsonFirst(org.eclipse.microprofile.openapi.models.media.Content content) {
+        String json = "application/json";
+        if (content == null || content.getMediaTypes() == null || content.getMediaTypes().size() < 2 || !content.hasMediaType(json)) {
+            return;
+        }
+        java.util.Map<String, org.eclipse.microprofile.openapi.models.media.MediaType> ordered = new java.util.LinkedHashMap<>();
+        ordered.put(json, content.getMediaType(json));
+        content.getMediaTypes().forEach(ordered::putIfAbsent);
+        content.setMediaTypes(ordered);
+    }
+
     private static void complete(PathItem item, Operation op, Set<Shared> used) {
         if (op.getResponses() == null) {
             op.setResponses(OASFactory.createAPIResponses());
@@ -109,6 +124,7 @@ public class OpenApiConventions implements OASFilter {
         }
         List<Parameter> parameters = Stream.concat(stream(item.getParameters()), stream(op.getParameters())).toList();
         if (op.getRequestBody() != null) {
+            jsonFirst(op.getRequestBody().getContent());
             add(responses, used, Shared.MALFORMED_REQUEST);
             add(responses, used, Shared.LENGTH_REQUIRED);
             add(responses, used, Shared.PAYLOAD_TOO_LARGE);

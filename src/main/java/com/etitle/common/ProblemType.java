@@ -10,6 +10,7 @@ public enum ProblemType {
     INVALID_QUERY("invalid-query", 400),
     INVALID_PARAMETER("invalid-parameter", 400),
     VALIDATION_FAILED("validation-failed", 422),
+    FACE_NOT_VERIFIABLE("face-not-verifiable", 422),
     CALENDAR_NO_DATA("calendar-no-data", 422),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422),
     UNAUTHENTICATED("unauthenticated", 401),

@@ -171,6 +171,34 @@ public final class ElectronicSeal {
                 new DERBitString(signer.sign(der(toSign)))}));
     }
 
+    /**
+     * Whether a DER {@code SES_Signature} is a sealing of exactly this data by this seal with this signer's certificate:
+     * the seal inside is this one (byte for byte), the sealer's certificate is {@code signerCertificate}, the data hash is
+     * the SM3 digest of {@code data}, and the SM3withSM2 signature over {@code TBS_Sign} verifies with that certificate's
+     * key. Anything unreadable is simply false: the bytes are a stranger's or were changed.
+     */
+    public boolean sealed(byte[] sesSignature, byte[] data, byte[] signerCertificate) {
+        try {
+            ASN1Sequence signature = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(sesSignature));
+            if (signature.size() < 4) {
+                return false;
+            }
+            ASN1Sequence toSign = ASN1Sequence.getInstance(signature.getObjectAt(0));
+            byte[] certificate = ASN1OctetString.getInstance(signature.getObjectAt(1)).getOctets();
+            boolean sm2 = SM3_WITH_SM2.equals(ASN1ObjectIdentifier.getInstance(signature.getObjectAt(2)));
+            byte[] value = ASN1BitString.getInstance(signature.getObjectAt(3)).getOctets();
+            if (!sm2 || toSign.size() < 5 || ASN1Integer.getInstance(toSign.getObjectAt(0)).intValueExact() != VERSION) {
+                return false;
+            }
+            boolean sameSeal = Arrays.equals(der(toSign.getObjectAt(1)), encoded());
+            byte[] dataHash = ASN1BitString.getInstance(toSign.getObjectAt(3)).getOctets();
+            return sameSeal & Arrays.equals(certificate, signerCertificate) & Arrays.equals(dataHash, Hashes.sm3(data))
+                    && SealKey.verifies(x509(certificate).getPublicKey(), der(toSign), value);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The seal in DER, as it is stored ({@code Seal.esl}) and embedded in each sealing. */
     public byte[] encoded() {
         return der(seal);

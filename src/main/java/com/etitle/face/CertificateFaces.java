@@ -84,6 +84,11 @@ public class CertificateFaces {
         return seals.forAuthority(authorityCode, this::font).key().chainPem();
     }
 
+    /** The authority's sealer, to check a sealed face someone uploads; 404 for an authority this service does not have. */
+    FaceSealer sealer(String authorityCode) {
+        return seals.forAuthority(authorityCode, this::font);
+    }
+
     /** The font (15 MB) is read on the first face or seal, not at start-up, so replicas that never render pay nothing. */
     private FaceFont font() {
         FaceFont f = font;

@@ -64,6 +64,8 @@ public final class OfdFaces {
     private static final float MM = 25.4f / 72;
     private static final int FONT_ID = 1;
     private static final int QR_ID = 2;
+    /** The QR code's picture in the package. */
+    static final String QR_IMAGE = "/Doc_0/Res/qr_" + QR_ID + ".png";
     private static final int PAGE_ID = 3;
     private static final int LAYER_ID = 4;
     /**
@@ -109,7 +111,7 @@ public final class OfdFaces {
                 files.put("/Doc_0/DocumentRes.xml", utf8(xml("Res", " BaseLoc=\"Res\"", "<ofd:MultiMedias><ofd:MultiMedia ID=\"" + QR_ID
                         + "\" Type=\"Image\" Format=\"PNG\"><ofd:MediaFile>qr_" + QR_ID + ".png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias>")));
                 files.put("/Doc_0/Res/font_" + FONT_ID + ".ttf", subset.toByteArray());
-                files.put("/Doc_0/Res/qr_" + QR_ID + ".png", canvas.qrPng);
+                files.put(QR_IMAGE, canvas.qrPng);
                 files.put("/Doc_0/Pages/Page_0/Content.xml", utf8(xml("Page", "",
                         "<ofd:Content><ofd:Layer ID=\"" + LAYER_ID + "\" Type=\"Body\">" + canvas.content + "</ofd:Layer></ofd:Content>")));
                 return new Parts(files);

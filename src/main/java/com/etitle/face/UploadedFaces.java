@@ -21,6 +21,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
+import com.etitle.common.ProblemException;
+import com.etitle.common.ProblemType;
 import com.etitle.crypto.DetachedCms;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -75,14 +77,20 @@ public class UploadedFaces {
     private static final Pattern SIGNER_NAME = Pattern.compile("CN=([A-Za-z0-9_-]{1,64}) document signing(?:,|$)");
 
     private final FaceSigners signers;
+    private final CertificateFaces faces;
 
-    UploadedFaces(FaceSigners signers) {
+    UploadedFaces(FaceSigners signers, CertificateFaces faces) {
         this.signers = signers;
+        this.faces = faces;
     }
 
+    /** A PDF face or, when the file is a ZIP package, an OFD face ({@link #readOfd}). */
     public Reading read(byte[] file) {
         if (file == null || file.length == 0) {
             return Reading.of(Kind.EMPTY);
+        }
+        if (startsAsZip(file)) {
+            return readOfd(file);
         }
         if (!startsAsPdf(file)) {
             return Reading.of(Kind.NOT_PDF);
@@ -126,6 +134,70 @@ public class UploadedFaces {
             return Reading.of(Kind.ALTERED);
         }
         return qrCode(file).map(text -> new Reading(Kind.OURS, text)).orElse(Reading.of(Kind.NO_CODE));
+    }
+
+    /**
+     * An OFD face: its QR image names the authority (the key id of the token it carries); the sealing in
+     * {@code SignedValue.dat} must be that authority's seal, as this service holds it, over {@code Signature.xml}; and
+     * {@code Signature.xml} must list the SM3 digest of every other file of the package, each matching. A package that
+     * is not a face of ours costs an unzip and a QR read; the seal is checked before any digest.
+     */
+    private Reading readOfd(byte[] file) {
+        Map<String, byte[]> files = OfdPackage.unzip(file);
+        if (files == null) {
+            return Reading.of(Kind.NOT_PDF);
+        }
+        byte[] signature = files.get(OfdFaces.SIGNATURE);
+        byte[] sealing = files.get(OfdFaces.SIGNED_VALUE);
+        byte[] qrImage = files.get(OfdFaces.QR_IMAGE);
+        if (signature == null || sealing == null || qrImage == null) {
+            return Reading.of(Kind.NOT_OURS);
+        }
+        Optional<String> qr = qrPicture(qrImage);
+        Optional<String> authority = qr.flatMap(OfdPackage::authorityOfToken);
+        if (authority.isEmpty()) {
+            return Reading.of(Kind.NOT_OURS);
+        }
+        FaceSealer sealer;
+        try {
+            sealer = faces.sealer(authority.get());
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                return Reading.of(Kind.NOT_OURS);
+            }
+            throw e;
+        }
+        if (!sealer.seal().sealed(sealing, signature, sealer.key().certificate())) {
+            return Reading.of(Kind.ALTERED);
+        }
+        Map<String, byte[]> covered = new java.util.TreeMap<>(files);
+        covered.remove(OfdFaces.SIGNATURE);
+        covered.remove(OfdFaces.SIGNED_VALUE);
+        return OfdPackage.digestsMatch(signature, covered) ? new Reading(Kind.OURS, qr.get()) : Reading.of(Kind.ALTERED);
+    }
+
+    private static boolean startsAsZip(byte[] file) {
+        return file.length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4;
+    }
+
+    /** A picture of a QR code (the OFD face's PNG), read as a scanner reads it. */
+    private static Optional<String> qrPicture(byte[] png) {
+        BufferedImage image;
+        try {
+            image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (image == null || (long) image.getWidth() * image.getHeight() > 4_000_000L) {
+            return Optional.empty();
+        }
+        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = grey.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, grey.getWidth(), grey.getHeight());
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return decode(grey);
     }
 
     /** A PDF starts with its header, which readers accept anywhere in the first KB. */
@@ -179,11 +251,16 @@ public class UploadedFaces {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        byte[] grey = ((DataBufferByte) page.getRaster().getDataBuffer()).getData();
-        LuminanceSource pixels = new PlanarYUVLuminanceSource(grey, page.getWidth(), page.getHeight(), 0, 0, page.getWidth(), page.getHeight(),
-                false);
-        for (BinaryBitmap bitmap : new BinaryBitmap[] {new BinaryBitmap(new HybridBinarizer(pixels)),
-                new BinaryBitmap(new GlobalHistogramBinarizer(pixels))}) {
+        return decode(page);
+    }
+
+    /** A grey image's QR code, with each of ZXing's two binarizers. */
+    private static Optional<String> decode(BufferedImage grey) {
+        byte[] pixels = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        LuminanceSource source = new PlanarYUVLuminanceSource(pixels, grey.getWidth(), grey.getHeight(), 0, 0, grey.getWidth(),
+                grey.getHeight(), false);
+        for (BinaryBitmap bitmap : new BinaryBitmap[] {new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new GlobalHistogramBinarizer(source))}) {
             try {
                 return Optional.of(new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
             } catch (ReaderException e) {

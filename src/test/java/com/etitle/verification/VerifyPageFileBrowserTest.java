@@ -47,7 +47,7 @@ class VerifyPageFileBrowserTest {
         assertThat(b.find("#result").getAttribute("class")).contains("valid").doesNotContain("invalid");
         assertThat(b.text("#verdict")).isEqualTo("有效");
         assertThat(b.all("#result dt").stream().map(WebElement::getText).toList()).as("what the answer tells, and nothing more")
-                .containsExactly("姓名", "资格名称", "层级", "系列 / 专业", "取得资格时间", "发证机关", "证书编号", "核验方式", "核验时间（北京时间）");
+                .containsExactly("姓名", "资格名称", "层级", "系列 / 专业", "取得资格时间", "发证机关", "证书编号", "证照标识", "核验方式", "核验时间（北京时间）");
         assertThat(b.text("#result")).contains(held.holderName(), "高级工程师", held.number(), "测试省人力资源和社会保障厅",
                 "证书 PDF 文件（发证机关签名完好）");
         assertThat(b.driver().getPageSource()).as("nothing the face carries beyond the answer").doesNotContain(held.holderIdNumber())
