@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -55,7 +56,8 @@ public class VerificationResource {
     @APIResponse(responseCode = "422", description = "Empty, not a PDF or OFD, not a face of this service, changed since it was signed or"
             + " sealed, or its QR code unreadable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> verifyFace(@Context HttpServerRequest http, byte[] file) {
+    public Uni<Response> verifyFace(@Context HttpServerRequest http, @Context HttpHeaders headers, byte[] file) {
+        answersJson(headers);
         String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         // checking a signature and reading a QR code is CPU work: on a worker thread, never the event loop
         return Uni.createFrom().item(() -> {
@@ -95,7 +97,8 @@ public class VerificationResource {
             + " this address, or failed grant look-ups from this address; signed forms (credential, token) and working grants are not braked",
             headers = @Header(name = "Retry-After", description = "Seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> verify(@Context HttpServerRequest http, VerificationRequest request) {
+    public Uni<Response> verify(@Context HttpServerRequest http, @Context HttpHeaders headers, VerificationRequest request) {
+        answersJson(headers);
         // the connection's address; behind a proxy, Quarkus' proxy-address-forwarding (trusted proxies only) puts the client's here
         String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         // on the event loop when nothing has to wait (most verifications), else on a worker thread
@@ -103,5 +106,15 @@ public class VerificationResource {
                 .orElseGet(() -> Uni.createFrom().item(() -> verifications.verify(request, client))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .map(answer -> Response.ok(answer).header("Cache-Control", "no-store").build());
+    }
+
+    /**
+     * 406 unless the caller takes JSON. With two methods on this path (a JSON body, a face file) the framework picks
+     * one by the body's type and no longer refuses an Accept it cannot answer, so this does.
+     */
+    private static void answersJson(HttpHeaders headers) {
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            throw new ProblemException(ProblemType.NOT_ACCEPTABLE, "detail.answers-json");
+        }
     }
 }
