@@ -10,7 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import com.etitle.support.BrowserProfile;
-import com.etitle.support.PublicUrlProfile;
+import com.etitle.support.KeptBrowsers;
 import com.etitle.support.RealBrowser;
 import com.etitle.support.RealBrowser.Screen;
 
@@ -25,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(BrowserProfile.class)
 class CommitteePortalBrowserTest {
 
-    private static RealBrowser browser;
+    private static final KeptBrowsers BROWSERS = new KeptBrowsers();
 
     @Test
     void a_person_filters_the_directory_pages_through_it_opens_one_committee_and_switches_language() {
@@ -77,17 +77,11 @@ class CommitteePortalBrowserTest {
     }
 
     private static RealBrowser browser() {
-        if (browser == null) {
-            browser = RealBrowser.open(PublicUrlProfile.publicUrl(), Screen.DESKTOP);
-        }
-        return browser;
+        return BROWSERS.on(Screen.DESKTOP);
     }
 
     @AfterAll
     static void close_the_browser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        BROWSERS.closeAll();
     }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -19,9 +18,9 @@ import com.etitle.support.BrowserProfile;
 import com.etitle.support.Certificates;
 import com.etitle.support.Citizen;
 import com.etitle.support.Committees;
+import com.etitle.support.KeptBrowsers;
 import com.etitle.support.Employer;
 import com.etitle.support.Pdfs;
-import com.etitle.support.PublicUrlProfile;
 import com.etitle.support.Publicity;
 import com.etitle.support.Qr;
 import com.etitle.support.RealBrowser;
@@ -44,7 +43,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(BrowserProfile.class)
 class PageAccessibilityTest {
 
-    private static final Map<Screen, RealBrowser> BROWSERS = new EnumMap<>(Screen.class);
+    private static final KeptBrowsers BROWSERS = new KeptBrowsers();
     private static final List<Axe.Audit> FINDINGS = new ArrayList<>();
 
     /** A page in one state: how a person brings it there in a language, and whether it is one of our own pages. */
@@ -162,7 +161,7 @@ class PageAccessibilityTest {
     }
 
     private static void auditAt(State state, String lang, Screen screen, String name) {
-        RealBrowser browser = BROWSERS.computeIfAbsent(screen, s -> RealBrowser.open(PublicUrlProfile.publicUrl(), s));
+        RealBrowser browser = BROWSERS.on(screen);
         state.reach().accept(browser, lang);
         browser.screenshot(name);
 
@@ -207,7 +206,6 @@ class PageAccessibilityTest {
         FINDINGS.forEach(a -> report.append(a.others().isEmpty() ? "  " + a.page() + ": none\n"
                 : "  " + new Axe.Audit(a.page(), a.others()) + "\n"));
         System.out.println(report);
-        BROWSERS.values().forEach(RealBrowser::close);
-        BROWSERS.clear();
+        BROWSERS.closeAll();
     }
 }

@@ -11,7 +11,7 @@ import com.etitle.support.Axe;
 import com.etitle.support.BrowserProfile;
 import com.etitle.support.Certificates;
 import com.etitle.support.Employer;
-import com.etitle.support.PublicUrlProfile;
+import com.etitle.support.KeptBrowsers;
 import com.etitle.support.RealBrowser;
 import com.etitle.support.RealBrowser.Screen;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +32,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(BrowserProfile.class)
 class PageScriptPolicyBrowserTest {
 
-    private static RealBrowser browser;
+    private static final KeptBrowsers BROWSERS = new KeptBrowsers();
 
     @Test
     @SuppressWarnings("unchecked")
@@ -77,17 +77,11 @@ class PageScriptPolicyBrowserTest {
     }
 
     private static RealBrowser browser() {
-        if (browser == null) {
-            browser = RealBrowser.open(PublicUrlProfile.publicUrl(), Screen.DESKTOP);
-        }
-        return browser;
+        return BROWSERS.on(Screen.DESKTOP);
     }
 
     @AfterAll
     static void close_the_browser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        BROWSERS.closeAll();
     }
 }

@@ -17,9 +17,9 @@ import org.openqa.selenium.support.ui.Select;
 
 import com.etitle.support.BrowserProfile;
 import com.etitle.support.Citizen;
+import com.etitle.support.KeptBrowsers;
 import com.etitle.support.Publicity;
 import com.etitle.support.Publicity.OpenAndClosed;
-import com.etitle.support.PublicUrlProfile;
 import com.etitle.support.RealBrowser;
 import com.etitle.support.RealBrowser.Screen;
 import com.etitle.support.TestClock;
@@ -42,7 +42,7 @@ class PublicityPortalBrowserTest {
 
     private static final String RECEIPT = "YY2026-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}";
 
-    private static RealBrowser browser;
+    private static final KeptBrowsers BROWSERS = new KeptBrowsers();
 
     @Inject
     TestClock clock;
@@ -159,17 +159,11 @@ class PublicityPortalBrowserTest {
     }
 
     private static RealBrowser browser() {
-        if (browser == null) {
-            browser = RealBrowser.open(PublicUrlProfile.publicUrl(), Screen.DESKTOP);
-        }
-        return browser;
+        return BROWSERS.on(Screen.DESKTOP);
     }
 
     @AfterAll
     static void close_the_browser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        BROWSERS.closeAll();
     }
 }

@@ -14,8 +14,8 @@ import org.openqa.selenium.WebElement;
 
 import com.etitle.support.BrowserProfile;
 import com.etitle.support.Committees;
+import com.etitle.support.KeptBrowsers;
 import com.etitle.support.Publicity;
-import com.etitle.support.PublicUrlProfile;
 import com.etitle.support.RealBrowser;
 import com.etitle.support.RealBrowser.Screen;
 import com.etitle.support.TestClock;
@@ -32,7 +32,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(BrowserProfile.class)
 class QualificationPortalBrowserTest {
 
-    private static RealBrowser browser;
+    private static final KeptBrowsers BROWSERS = new KeptBrowsers();
 
     @Inject
     TestClock clock;
@@ -93,17 +93,11 @@ class QualificationPortalBrowserTest {
     }
 
     private static RealBrowser browser() {
-        if (browser == null) {
-            browser = RealBrowser.open(PublicUrlProfile.publicUrl(), Screen.DESKTOP);
-        }
-        return browser;
+        return BROWSERS.on(Screen.DESKTOP);
     }
 
     @AfterAll
     static void close_the_browser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        BROWSERS.closeAll();
     }
 }

@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -123,26 +120,11 @@ public final class Ofdrw {
      * differs only where the test says.
      */
     public static Path withEntryChanged(Path ofd, String name, UnaryOperator<byte[]> change, Path out) {
-        boolean found = false;
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(ofd));
-                ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (entry.getName().equals(name)) {
-                    content = change.apply(content);
-                    found = true;
-                }
-                zip.putNextEntry(new ZipEntry(entry.getName()));
-                zip.write(content);
-                zip.closeEntry();
-            }
+        try {
+            return Files.write(out, Ofds.withEntryChanged(Files.readAllBytes(ofd), name, change));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!found) {
-            throw new AssertionError("no entry " + name + " in " + ofd);
-        }
-        return out;
     }
 
     private static String run(List<String> args) {

@@ -1,14 +1,17 @@
 package com.etitle.support;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -41,6 +44,33 @@ public final class Ofds {
             throw new UncheckedIOException("not a zip", e);
         }
         return files;
+    }
+
+    /**
+     * A copy of the package with the entry {@code name} (e.g. {@code Doc_0/Pages/Page_0/Content.xml}) changed by
+     * {@code change} and every other entry as it was: a file that differs only where the test says.
+     */
+    public static byte[] withEntryChanged(byte[] ofd, String name, UnaryOperator<byte[]> change) {
+        ByteArrayOutputStream changed = new ByteArrayOutputStream();
+        boolean found = false;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ofd)); ZipOutputStream out = new ZipOutputStream(changed)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals(name)) {
+                    content = change.apply(content);
+                    found = true;
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!found) {
+            throw new AssertionError("no entry " + name + " in the package");
+        }
+        return changed.toByteArray();
     }
 
     /** The XML part parsed by the JDK; a part that is not well-formed fails the test. */

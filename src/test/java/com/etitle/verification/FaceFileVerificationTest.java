@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.etitle.support.Certificates;
 import com.etitle.support.Certificates.Held;
+import com.etitle.support.Ofds;
 import com.etitle.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,16 +63,16 @@ class FaceFileVerificationTest {
     }
 
     @Test
-    void one_changed_byte_in_the_page_or_the_seal_is_refused_as_altered() throws IOException {
+    void one_changed_byte_in_the_page_or_the_seal_is_refused_as_altered() {
         Held held = Certificates.valid();
         byte[] ofd = ofd(held);
 
-        byte[] page = withEntryChanged(ofd, PAGE, content -> {
+        byte[] page = Ofds.withEntryChanged(ofd, PAGE, content -> {
             String xml = new String(content, StandardCharsets.UTF_8);
             return xml.replaceFirst(held.number(), held.number().substring(0, 16) + (held.number().charAt(16) == '9' ? '8' : '9'))
                     .getBytes(StandardCharsets.UTF_8);
         });
-        byte[] seal = withEntryChanged(ofd, "Doc_0/Signs/Sign_0/SignedValue.dat", content -> {
+        byte[] seal = Ofds.withEntryChanged(ofd, "Doc_0/Signs/Sign_0/SignedValue.dat", content -> {
             byte[] changed = content.clone();
             changed[changed.length - 1] ^= 0x01;
             return changed;
@@ -125,25 +126,6 @@ class FaceFileVerificationTest {
     private static byte[] ofd(Held held) {
         return given().auth().oauth2(Tokens.holder(held.holderIdNumber())).accept(OFD).get("/api/v1/me/certificates/" + held.number() + "/document")
                 .then().statusCode(200).extract().asByteArray();
-    }
-
-    private static byte[] withEntryChanged(byte[] ofd, String name, java.util.function.UnaryOperator<byte[]> change) throws IOException {
-        ByteArrayOutputStream changed = new ByteArrayOutputStream();
-        boolean found = false;
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ofd)); ZipOutputStream out = new ZipOutputStream(changed)) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals(name)) {
-                    content = change.apply(content);
-                    found = true;
-                }
-                out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(content);
-                out.closeEntry();
-            }
-        }
-        assertThat(found).as("%s in the package", name).isTrue();
-        return changed.toByteArray();
     }
 
     private static byte[] zip(String name, byte[] content) throws IOException {

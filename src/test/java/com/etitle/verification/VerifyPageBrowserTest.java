@@ -15,6 +15,7 @@ import com.etitle.support.BrowserProfile;
 import com.etitle.support.Certificates;
 import com.etitle.support.Certificates.Held;
 import com.etitle.support.Employer;
+import com.etitle.support.KeptBrowsers;
 import com.etitle.support.PublicUrlProfile;
 import com.etitle.support.Qr;
 import com.etitle.support.RealBrowser;
@@ -33,8 +34,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(BrowserProfile.class)
 class VerifyPageBrowserTest {
 
-    private static RealBrowser desktop;
-    private static RealBrowser phone;
+    private static final KeptBrowsers BROWSERS = new KeptBrowsers();
 
     @Test
     void a_valid_a_revoked_and_a_voided_certificate_verified_by_the_form_each_say_what_they_are_and_what_to_do() {
@@ -173,27 +173,15 @@ class VerifyPageBrowserTest {
     }
 
     private static RealBrowser desktop() {
-        if (desktop == null) {
-            desktop = RealBrowser.open(PublicUrlProfile.publicUrl(), Screen.DESKTOP);
-        }
-        return desktop;
+        return BROWSERS.on(Screen.DESKTOP);
     }
 
     private static RealBrowser phone() {
-        if (phone == null) {
-            phone = RealBrowser.open(PublicUrlProfile.publicUrl(), Screen.PHONE);
-        }
-        return phone;
+        return BROWSERS.on(Screen.PHONE);
     }
 
     @AfterAll
     static void close_the_browsers() {
-        for (RealBrowser b : new RealBrowser[] { desktop, phone }) {
-            if (b != null) {
-                b.close();
-            }
-        }
-        desktop = null;
-        phone = null;
+        BROWSERS.closeAll();
     }
 }

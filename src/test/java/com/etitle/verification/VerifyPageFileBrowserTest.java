@@ -12,6 +12,7 @@ import com.etitle.support.BrowserProfile;
 import com.etitle.support.Certificates;
 import com.etitle.support.Certificates.Held;
 import com.etitle.support.Employer;
+import com.etitle.support.KeptBrowsers;
 import com.etitle.support.Pdfs;
 import com.etitle.support.PublicUrlProfile;
 import com.etitle.support.RealBrowser;
@@ -30,7 +31,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(BrowserProfile.class)
 class VerifyPageFileBrowserTest {
 
-    private static RealBrowser browser;
+    private static final KeptBrowsers BROWSERS = new KeptBrowsers();
 
     @Test
     void the_holder_s_pdf_chosen_on_the_page_answers_valid_with_only_the_title_s_fields_and_a_copy_with_one_byte_changed_is_refused() {
@@ -104,17 +105,11 @@ class VerifyPageFileBrowserTest {
     }
 
     private static RealBrowser browser() {
-        if (browser == null) {
-            browser = RealBrowser.open(PublicUrlProfile.publicUrl(), Screen.DESKTOP);
-        }
-        return browser;
+        return BROWSERS.on(Screen.DESKTOP);
     }
 
     @AfterAll
     static void close_the_browser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
+        BROWSERS.closeAll();
     }
 }
