@@ -173,6 +173,11 @@ class ContainerRunIT {
         awaitListening(log);
         String base = "http://localhost:" + port;
 
+        String archive = image.entrypoint().stream().filter(arg -> arg.startsWith("-XX:SharedArchiveFile=")).findFirst()
+                .map(arg -> rooted(arg, fileSystem).substring("-XX:SharedArchiveFile=".length())).orElseThrow();
+        assertThat(Files.readString(Path.of("/proc/" + service.pid() + "/maps"))).as("the service maps the image's class-data archive")
+                .contains(Path.of(archive).toRealPath().toString());
+
         String uid = procStatus(service.pid(), "Uid");
         assertThat(uid.split("\\s+")[0]).as("the process's user").isEqualTo(root ? String.valueOf(image.uid())
                 : uidOfThisProcess()).isNotEqualTo("0");
@@ -237,6 +242,7 @@ class ContainerRunIT {
         Files.createDirectories(inContainer(fileSystem, image.workdir()));
         Path jar = inContainer(fileSystem, image.entrypoint().get(image.entrypoint().size() - 1));
         Files.createSymbolicLink(jar, Path.of(runnerJar()).toAbsolutePath());
+        buildStep(fileSystem);
         List<Path> writable = new ArrayList<>();
         Map<String, Volume> volumes = new TreeMap<>();
         pod.getVolumes().forEach(v -> volumes.put(v.getName(), v));
@@ -273,6 +279,23 @@ class ContainerRunIT {
         }
         readOnly(fileSystem, writable);
         return writable;
+    }
+
+    /**
+     * The image's build step that runs {@code java}: the training start that makes the class-data archive, run here as
+     * the image build does (before USER, so as this test's user) with the container's paths moved and a scratch folder
+     * as its /tmp, which the build empties afterwards.
+     */
+    private void buildStep(Path fileSystem) throws Exception {
+        List<String> steps = image.runs().stream().map(run -> run.split("&&")[0].strip()).filter(run -> run.startsWith("java ")).toList();
+        assertThat(steps).as("one build step runs the jar: the training start of the class-data archive").hasSize(1);
+        List<String> words = List.of(steps.get(0).split("\\s+"));
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Djava.io.tmpdir=" + Files.createDirectories(work.resolve("build-tmp"))));
+        words.subList(1, words.size()).forEach(word -> command.add(rooted(word, fileSystem)));
+        Process build = new ProcessBuilder(command).directory(inContainer(fileSystem, image.workdir()).toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("build.log").toFile()).start();
+        assertThat(build.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("the training start ends").isTrue();
+        assertThat(build.exitValue()).as(Files.readString(work.resolve("build.log"))).isZero();
     }
 
     /** The layout kubelet's atomic writer makes: files in a timestamped folder, {@code ..data} pointing at it, a link per file. */

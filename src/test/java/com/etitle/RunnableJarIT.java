@@ -1,5 +1,6 @@
 package com.etitle;
 
+import static com.etitle.support.RunnerJar.classDataArchive;
 import static com.etitle.support.RunnerJar.field;
 import static com.etitle.support.RunnerJar.freePort;
 import static com.etitle.support.RunnerJar.javaBin;
@@ -64,6 +65,8 @@ class RunnableJarIT {
         Path data = work.resolve("data");
 
         Service first = start(work, Map.of());
+        assertThat(Files.readString(Path.of("/proc/" + first.process().pid() + "/maps")))
+                .as("the class-data archive fits the jar and this JVM, so the start maps it").contains(classDataArchive());
         String demoBody = first.curlBody();
         assertThat(post(first.base() + "/api/v1/verifications", demoBody, null).body()).contains("\"result\":\"VALID\"");
         assertThat(get(first.base() + "/q/swagger-ui/").statusCode()).as("Swagger UI in the run mode").isEqualTo(200);
@@ -249,7 +252,8 @@ class RunnableJarIT {
 
     private Service start(Path dir, Map<String, String> env) throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Dquarkus.http.port=" + port, "-jar", runnerJar())
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-XX:SharedArchiveFile=" + classDataArchive(), "-Dquarkus.http.port=" + port,
+                "-jar", runnerJar())
                 .directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("ETITLE_"));
         builder.environment().putAll(env);

@@ -22,6 +22,13 @@ public final class RunnerJar {
         return jar;
     }
 
+    /** The class-data archive the build makes beside the jar (pom.xml, "class-data-archive"), which the README's run command uses. */
+    public static String classDataArchive() {
+        Path archive = Path.of(runnerJar().replaceAll("\\.jar$", ".jsa"));
+        assertThat(archive).as("the build's class-data archive").exists();
+        return archive.toAbsolutePath().toString();
+    }
+
     /** The java of this JVM, so the jar runs on the JDK the build uses. */
     public static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
