@@ -16,8 +16,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Entry point of the runnable jar. {@code dev-token …} mints a development token and exits without
  * starting the service. Otherwise, when no database URL is configured, it starts the durable embedded
- * PostgreSQL in the data folder and points the service at it, and only then does the service trust
- * the development identity key and seed the demo authority.
+ * PostgreSQL in the data folder and points the service at it, logs text instead of JSON lines, and only then does
+ * the service trust the development identity key and seed the demo authority.
  */
 @QuarkusMain
 public class Main {
@@ -42,6 +42,8 @@ public class Main {
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");
             System.setProperty("etitle.embedded", "true");
+            // a person at a terminal reads this run's log: text lines, not the JSON lines production writes for a collector
+            System.setProperty("quarkus.log.console.json.enabled", "false");
             System.setProperty("etitle.keys.dir", SecretFiles.ownerOnlyDir(data.resolve("keys")).toString());
             System.setProperty("etitle.keys.generate", "true");
             DevIdentity identity = DevIdentity.in(data.resolve("dev-identity"));
