@@ -26,7 +26,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * it has started: run with {@code -XX:ArchiveClassesAtExit}, it records the classes a start loads into a class-data
  * archive (AppCDS), with which later starts load them ready-made (docs/operations.md, "Start-up"). Otherwise, when no
  * database URL is configured, it starts the durable embedded PostgreSQL in the data folder and points the service at
- * it, and only then does the service trust the development identity key and seed the demo authority.
+ * it, logs text instead of JSON lines, and only then does the service trust the development identity key and seed the
+ * demo authority.
  */
 @QuarkusMain
 public class Main {
@@ -107,6 +108,8 @@ public class Main {
         System.setProperty("quarkus.datasource.username", "postgres");
         System.setProperty("quarkus.datasource.password", "postgres");
         System.setProperty("etitle.embedded", "true");
+        // a person at a terminal reads this run's log: text lines, not the JSON lines production writes for a collector
+        System.setProperty("quarkus.log.console.json.enabled", "false");
         System.setProperty("etitle.keys.dir", SecretFiles.ownerOnlyDir(data.resolve("keys")).toString());
         System.setProperty("etitle.keys.generate", "true");
         DevIdentity identity = DevIdentity.in(data.resolve("dev-identity"));

@@ -34,15 +34,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.etitle.support.JsonLog;
+
 /**
  * The README's run command, for real: the packaged jar started as a process on a bare folder. It must
- * start its own durable PostgreSQL, seed the demo, print a curl that works, mint dev tokens, keep its
- * data across a restart, and, given a database URL, use that database and stop trusting dev tokens.
+ * start its own durable PostgreSQL, seed the demo, print a curl that works, log text lines, mint dev tokens, keep its
+ * data across a restart, and, given a database URL, use that database, log JSON lines and stop trusting dev tokens.
  */
 class RunnableJarIT {
 
     private static final Pattern CURL = Pattern.compile("curl -s -X POST (\\S+)/api/v1/verifications .* -d '(\\{.*\\})'");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** The start of a line of the text log format: its time stamp. */
+    private static final String TEXT_LINE = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} ";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Process> processes = new ArrayList<>();
@@ -80,6 +84,14 @@ class RunnableJarIT {
         String number = field(issued.body(), "number");
         String code = field(issued.body(), "verificationCode");
         assertThat(devTokenExitCode(work, "--role", "wizard")).isEqualTo(2);
+        // a person reads this run's log: text lines, each with the id of the request it was written in ([] outside one)
+        HttpResponse<String> auditCheck = post(first.base() + "/api/v1/audit-checks", "", token);
+        assertThat(auditCheck.statusCode()).isEqualTo(200);
+        String requestId = auditCheck.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(first.output().lines()).as("JSON lines in the zero-setup run").noneMatch(line -> line.startsWith("{"));
+        assertThat(first.output()).containsPattern("(?m)^" + TEXT_LINE + "INFO  \\[io\\.quarkus\\] \\(main\\) \\[\\] .*Listening on: http://")
+                .containsPattern("(?m)^" + TEXT_LINE + "INFO  \\[com\\.etitle\\.audit\\.AuditChecker\\] \\([^)]+\\) \\["
+                        + requestId + "\\] Audit chain intact");
 
         stop(first);
         Service second = start(work, Map.of());
@@ -95,6 +107,7 @@ class RunnableJarIT {
         assertThat(Files.exists(elsewhere.resolve("data"))).as("no embedded database when a URL is given").isFalse();
         assertThat(post(production.base() + "/api/v1/verifications", byCode, null).body()).contains("\"result\":\"VALID\"");
         assertThat(post(production.base() + "/api/v1/certificates", ISSUE_BODY, token).statusCode()).isEqualTo(401);
+        assertThat(JsonLog.parse(production.output())).as("with a database URL, the log is JSON lines").isNotEmpty();
     }
 
     @Test

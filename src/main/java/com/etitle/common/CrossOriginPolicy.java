@@ -61,9 +61,10 @@ public final class CrossOriginPolicy {
     /**
      * Answer headers a page may read beyond the CORS-safelisted ones (Cache-Control, Content-Type, Content-Length,
      * Content-Language, Expires, Last-Modified): the tag for a conditional request, where a created thing is, how
-     * long to wait after a 429, why a 401, whether a retry was replayed, a PDF's file name.
+     * long to wait after a 429, why a 401, whether a retry was replayed, a PDF's file name, the request's id to quote.
      */
-    static final String EXPOSED = "ETag, Location, Retry-After, WWW-Authenticate, Idempotent-Replayed, Content-Disposition";
+    static final String EXPOSED = "ETag, Location, Retry-After, WWW-Authenticate, Idempotent-Replayed, Content-Disposition, "
+            + RequestIds.HEADER;
 
     private static final Set<String> READS = Set.of("GET", "HEAD");
     private static final Set<String> POSTS = Set.of("POST");

@@ -103,11 +103,8 @@ public final class LogNeutraliser implements Filter {
         if (t == null || !seen.add(t)) {
             return null;
         }
-        Escaped copy = new Escaped(t);
-        Throwable cause = neutral(t.getCause(), seen);
-        if (cause != null) {
-            copy.initCause(cause);
-        }
+        // the cause goes into the constructor: Throwable lets a cause be set once, and the constructor sets it even to null
+        Escaped copy = new Escaped(t, neutral(t.getCause(), seen));
         for (Throwable suppressed : t.getSuppressed()) {
             Throwable neutralSuppressed = neutral(suppressed, seen);
             if (neutralSuppressed != null) {
@@ -117,21 +114,26 @@ public final class LogNeutraliser implements Filter {
         return copy;
     }
 
-    /** Stands in for a logged exception: its class name, escaped message and stack trace, nothing else. */
+    /**
+     * Stands in for a logged exception: its class name, escaped message and stack trace, nothing else. The class name
+     * leads the message, because the JSON format names an exception by its class ({@code exceptionType}), which is
+     * this one.
+     */
     private static final class Escaped extends Throwable {
 
-        private final String shown;
-
-        Escaped(Throwable original) {
-            super(escape(original.getMessage()), null, true, true);
-            String message = escape(original.getLocalizedMessage());
-            this.shown = original.getClass().getName() + (message == null ? "" : ": " + message);
+        Escaped(Throwable original, Throwable neutralCause) {
+            super(shown(original), neutralCause, true, true);
             setStackTrace(original.getStackTrace());
+        }
+
+        private static String shown(Throwable original) {
+            String message = escape(original.getLocalizedMessage());
+            return original.getClass().getName() + (message == null ? "" : ": " + message);
         }
 
         @Override
         public String toString() {
-            return shown;
+            return getMessage();
         }
     }
 }

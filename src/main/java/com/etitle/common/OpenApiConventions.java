@@ -37,6 +37,7 @@ public class OpenApiConventions implements OASFilter {
 
     static final String CONTENT_LANGUAGE = "Content-Language";
     private static final String CONTENT_LANGUAGE_HEADER = "ContentLanguage";
+    private static final String REQUEST_ID_HEADER = "RequestId";
 
     /** Operations answered from the jar alone, which keep working while the database is away: no 503 for them. */
     static final Set<String> WITHOUT_DATABASE = Set.of("getJsonLdContext", "getVerifyPage");
@@ -86,6 +87,7 @@ public class OpenApiConventions implements OASFilter {
         // only the answers some operation refers to: an unused component would be a lint finding, and say nothing
         Components components = openAPI.getComponents();
         components.addHeader(CONTENT_LANGUAGE_HEADER, contentLanguageHeader());
+        components.addHeader(REQUEST_ID_HEADER, requestIdHeader());
         for (Shared shared : used) {
             APIResponse answer = problem(shared.description);
             if (shared == Shared.UNAUTHENTICATED) {
@@ -157,6 +159,10 @@ public class OpenApiConventions implements OASFilter {
                     && (answer.getHeaders() == null || !answer.getHeaders().containsKey(CONTENT_LANGUAGE))) {
                 answer.addHeader(CONTENT_LANGUAGE, contentLanguage());
             }
+            if (answer.getRef() == null && entry.getKey().matches("[45]\\d\\d") && isProblem(answer)
+                    && (answer.getHeaders() == null || !answer.getHeaders().containsKey(RequestIds.HEADER))) {
+                answer.addHeader(RequestIds.HEADER, requestId());
+            }
             if ("429".equals(entry.getKey()) && answer.getRef() == null
                     && (answer.getHeaders() == null || !answer.getHeaders().containsKey("Retry-After"))) {
                 answer.addHeader("Retry-After", header(SchemaType.INTEGER, "Seconds to wait before trying again"));
@@ -201,7 +207,7 @@ public class OpenApiConventions implements OASFilter {
 
     private static APIResponse problem(String description) {
         return OASFactory.createAPIResponse().description(description).content(problemContent())
-                .addHeader(CONTENT_LANGUAGE, contentLanguage());
+                .addHeader(CONTENT_LANGUAGE, contentLanguage()).addHeader(RequestIds.HEADER, requestId());
     }
 
     private static boolean isProblem(APIResponse answer) {
@@ -217,6 +223,20 @@ public class OpenApiConventions implements OASFilter {
         return header(SchemaType.STRING, "zh-CN or en: the language of title, detail and the invalid-params reasons, the caller's"
                 + " Accept-Language preference between the two (en when it names neither); type, status and member names are the same"
                 + " in both. The answer also carries Vary: Accept-Language");
+    }
+
+    /**
+     * Every answer carries the request's id ({@link RequestIds}); a problem answer is where a caller needs it, so it is
+     * documented there, once in components and referred to.
+     */
+    private static Header requestId() {
+        return OASFactory.createHeader().ref(REQUEST_ID_HEADER);
+    }
+
+    private static Header requestIdHeader() {
+        return header(SchemaType.STRING, "The id of this request in the service's log, the same as the problem's requestId: the"
+                + " X-Request-Id the request sent if that is a UUID or 16 to 64 hexadecimal digits with a letter among them, otherwise"
+                + " a new UUID");
     }
 
     private static Content problemContent() {

@@ -82,6 +82,21 @@ public final class JarOnPostgres {
      */
     public static Replica start(Path work, int pgPort, String code, String authorityName, String region, Path log,
             String... systemProperties) throws Exception {
+        Replica replica = launch(work, pgPort, code, authorityName, region, log, systemProperties);
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && replica.process().isAlive()) {
+            if (Files.exists(log) && replica.output().contains("Listening on")) {
+                return replica;
+            }
+            Thread.sleep(200);
+        }
+        replica.process().destroyForcibly();
+        throw new AssertionError("the service did not start:\n" + (Files.exists(log) ? replica.output() : ""));
+    }
+
+    /** Starts the jar as {@link #start} does, without waiting for it to listen (or to fail). */
+    public static Replica launch(Path work, int pgPort, String code, String authorityName, String region, Path log,
+            String... systemProperties) throws Exception {
         int port = freePort();
         Path identity = work.resolve("data").resolve("dev-identity").resolve("public.pem");
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Dquarkus.http.port=" + port,
@@ -99,15 +114,6 @@ public final class JarOnPostgres {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "ETITLE_KEYS_DIR", Files.createDirectories(work.resolve("keys")).toString(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.toUri().toString()));
-        Replica replica = new Replica(builder.start(), port, log);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && replica.process().isAlive()) {
-            if (Files.exists(log) && replica.output().contains("Listening on")) {
-                return replica;
-            }
-            Thread.sleep(200);
-        }
-        replica.process().destroyForcibly();
-        throw new AssertionError("the service did not start:\n" + (Files.exists(log) ? replica.output() : ""));
+        return new Replica(builder.start(), port, log);
     }
 }

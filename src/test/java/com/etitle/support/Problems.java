@@ -15,7 +15,8 @@ public final class Problems {
 
     /**
      * Asserts the HTTP status, the problem+json media type, the {@code type}, {@code title} and {@code status}
-     * members, and that nothing of the implementation (exception names, stack frames) leaks; returns the body.
+     * members, the {@code requestId} member naming the request as its {@code X-Request-Id} header does, and that
+     * nothing of the implementation (exception names, stack frames) leaks; returns the body.
      */
     public static JsonPath assertProblem(Response response, int status, String type) {
         String body = response.asString();
@@ -26,6 +27,7 @@ public final class Problems {
         assertThat(json.getString("type")).isEqualTo(type);
         assertThat(json.getString("title")).isNotBlank();
         assertThat(json.getInt("status")).isEqualTo(status);
+        assertThat(json.getString("requestId")).as("requestId").isNotBlank().isEqualTo(response.header("X-Request-Id"));
         return json;
     }
 
