@@ -35,12 +35,15 @@ import com.etitle.certificate.PromotionType;
 import com.etitle.certificate.StatusSlots;
 import com.etitle.certificate.ValidIssue;
 import com.etitle.common.ClockProducer;
+import com.etitle.common.Metrics;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.DataIntegrity;
 import com.etitle.qualification.QualificationDocument;
 
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.runtime.Startup;
 
 /**
  * Issues every entry of a qualification document in ONE transaction: all certificates of a batch are
@@ -51,6 +54,8 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
  * happens. Rows go in with JDBC batches; the audit chain gets one entry per certificate, in bulk.
  */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class BatchIssuer {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BatchIssuer.class);
@@ -65,9 +70,13 @@ public class BatchIssuer {
     private final CredentialFactory credentials;
     private final AuditLog audit;
     private final BatchLedger ledger;
+    private final Metrics metrics;
+    private final Counter issued;
 
     BatchIssuer(EntityManager em, Clock clock, AuthoritySigner signer, StatusSlots statusSlots, CertificateService certificates,
-            CredentialFactory credentials, AuditLog audit, BatchLedger ledger) {
+            CredentialFactory credentials, AuditLog audit, BatchLedger ledger, Metrics metrics) {
+        this.metrics = metrics;
+        this.issued = metrics.batchCertificates();
         this.em = em;
         this.clock = clock;
         this.signer = signer;
@@ -142,6 +151,8 @@ public class BatchIssuer {
         batch.completedAt = clock.instant();
         audit.append(actor, batch.authority.code, "batch.completed", "batch-" + batchId,
                 Map.of("qualificationDocument", document.documentNumber, "certificates", made.length));
+        int count = made.length;
+        metrics.afterCommit(() -> issued.increment(count));
         return BatchView.of(batch);
     }
 

@@ -2,6 +2,7 @@ package com.etitle.batch;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.etitle.authority.Authority;
 import com.etitle.common.Invalid;
+import com.etitle.common.Metrics;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.Hashes;
@@ -18,8 +20,13 @@ import com.etitle.qualification.QualificationDocument;
 import com.etitle.qualification.QualificationDocumentEntry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+
 /** Batch issuance from a qualification document: exactly one certificate per entry, all or nothing. */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class BatchService {
 
     private static final Logger LOG = Logger.getLogger(BatchService.class);
@@ -28,14 +35,33 @@ public class BatchService {
     public record Outcome(BatchView batch, boolean replayed) {
     }
 
+    /** How a batch request ended, as its series counts it. */
+    enum Ending {
+        /** Issued and committed now. */
+        COMPLETED,
+        /** Done by an earlier request with the same key: nothing issued. */
+        REPLAYED,
+        /** The same batch is running on another request: 409, nothing issued. */
+        RUNNING,
+        /** Refused with a problem (the document's certificates already issued, say): nothing issued. */
+        REFUSED,
+        /** Failed (the database, a key, a bug: a 5xx): nothing issued; a retry with the same key runs it again. */
+        FAILED
+    }
+
     private final BatchLedger ledger;
     private final BatchIssuer issuer;
     private final ObjectMapper mapper;
+    private final Timer[] ended;
 
-    BatchService(BatchLedger ledger, BatchIssuer issuer, ObjectMapper mapper) {
+    BatchService(BatchLedger ledger, BatchIssuer issuer, ObjectMapper mapper, Metrics metrics) {
         this.ledger = ledger;
         this.issuer = issuer;
         this.mapper = mapper;
+        this.ended = new Timer[Ending.values().length];
+        for (Ending ending : Ending.values()) {
+            ended[ending.ordinal()] = metrics.batches(ending.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     public Outcome start(Authority authority, String actor, String idempotencyKey, BatchRequest request) {
@@ -49,16 +75,21 @@ public class BatchService {
         QualificationDocument document = document(authority, request.documentId());
         String hash = HexFormat.of().formatHex(Hashes.sha256(Jcs.canonicalize(mapper.valueToTree(request))));
         long batchId = ledger.claim(authority, idempotencyKey, hash, document, entryCount(document));
+        Timer.Sample started = Timer.start();
         BatchView before = ledger.view(authority, batchId);
         if (before.status() == BatchStatus.COMPLETED) {
+            started.stop(ended[Ending.REPLAYED.ordinal()]);
             return new Outcome(before, true);
         }
+        Ending ending = Ending.FAILED;
         try {
-            long started = System.nanoTime();
+            long began = System.nanoTime();
             BatchView after = issuer.run(batchId, actor);
-            LOG.infof("Batch %d: issued and committed in %d ms", batchId, (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("Batch %d: issued and committed in %d ms", batchId, (System.nanoTime() - began) / 1_000_000);
+            ending = Ending.COMPLETED;
             return new Outcome(after, false);
         } catch (ProblemException e) {
+            ending = e.type() == ProblemType.BATCH_RUNNING ? Ending.RUNNING : e.type().status() < 500 ? Ending.REFUSED : Ending.FAILED;
             if (e.type() != ProblemType.BATCH_RUNNING) {
                 ledger.failed(batchId, e.getMessage());
             }
@@ -66,6 +97,8 @@ public class BatchService {
         } catch (RuntimeException e) {
             ledger.failed(batchId, "internal error; retry with the same Idempotency-Key");
             throw e;
+        } finally {
+            started.stop(ended[ending.ordinal()]);
         }
     }
 

@@ -18,6 +18,7 @@ import com.etitle.authority.AuthoritySigner;
 import com.etitle.authority.Caller;
 import com.etitle.authority.PublicIds;
 import com.etitle.common.ClockProducer;
+import com.etitle.common.Metrics;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.DataIntegrity;
@@ -25,8 +26,13 @@ import com.etitle.crypto.Hashes;
 import com.etitle.crypto.Jcs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+
 /** Issues certificates and reads them back for their own authority. */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class CertificateService {
 
     /** What {@link #issue} did: a new certificate, or the one an earlier request with the same key made. */
@@ -42,9 +48,13 @@ public class CertificateService {
     private final PublicIds ids;
     private final StatusSlots slots;
     private final LicenceIds licences;
+    private final Metrics metrics;
+    private final Timer issued;
 
     CertificateService(Clock clock, AuthoritySigner signer, CredentialFactory credentials, AuditLog audit, EntityManager em,
-            ObjectMapper mapper, StatusSlots slots, PublicIds ids, LicenceIds licences) {
+            ObjectMapper mapper, StatusSlots slots, PublicIds ids, LicenceIds licences, Metrics metrics) {
+        this.metrics = metrics;
+        this.issued = metrics.issuances();
         this.slots = slots;
         this.licences = licences;
         this.clock = clock;
@@ -73,6 +83,7 @@ public class CertificateService {
 
     @Transactional
     public Issued issue(Authority authority, String actor, String idempotencyKey, IssueRequest request) {
+        Timer.Sample started = Timer.start();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate today = now.atZone(ClockProducer.CHINA).toLocalDate();
         ValidIssue valid = IssueValidator.validate(request, today);
@@ -87,6 +98,8 @@ public class CertificateService {
             em.createNativeQuery("UPDATE idempotency_key SET certificate_id = ?1 WHERE authority_id = ?2 AND idem_key = ?3")
                     .setParameter(1, c.id).setParameter(2, authority.id).setParameter(3, idempotencyKey).executeUpdate();
         }
+        // a replay issued nothing; a new certificate counts once it is committed, with the commit in its time
+        metrics.afterCommit(() -> started.stop(issued));
         return new Issued(CertificateView.of(c, ids), false);
     }
 

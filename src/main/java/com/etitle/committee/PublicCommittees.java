@@ -12,6 +12,11 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.etitle.common.Metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
+
 /**
  * The committee register as the public reads it: a {@link CommitteeSnapshot} of it in this replica's memory,
  * whose version decides how long pages rendered from it are kept (see {@code PublicAnswers#current}).
@@ -24,6 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * throughput (bench/lists: ~18,000 against ~40,000 requests/s on two shared cores).
  */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 class PublicCommittees {
 
     /** A snapshot and when the version read that confirmed it started. */
@@ -36,8 +43,10 @@ class PublicCommittees {
     private final DataSource database;
     private final long checkIntervalNanos;
     private volatile long forgottenAt = System.nanoTime();
+    private final Counter loaded;
 
-    PublicCommittees(CommitteeService service, DataSource database, CommitteesConfig config) {
+    PublicCommittees(CommitteeService service, DataSource database, CommitteesConfig config, Metrics metrics) {
+        this.loaded = metrics.cacheRebuilds("committees");
         this.service = service;
         this.database = database;
         this.checkIntervalNanos = config.versionCheckInterval().toNanos();
@@ -79,7 +88,9 @@ class PublicCommittees {
             if (last != null && last.snapshot().version() == version) {
                 return last.snapshot();
             }
-            return new CommitteeSnapshot(version, service.published());
+            CommitteeSnapshot snapshot = new CommitteeSnapshot(version, service.published());
+            loaded.increment();
+            return snapshot;
         } finally {
             loading.unlock();
         }

@@ -25,6 +25,8 @@ import com.etitle.crypto.Hashes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * Answers of the public registers (committees, publicity notices, qualification documents, void notices)
  * the way a portal or CDN caches them: {@code Cache-Control: public} with the register's max-age and a
@@ -45,6 +47,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Answers that are cheap to build ({@link #ok}) are tagged but not kept.
  */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class PublicAnswers {
 
     /** Pages kept at most, and their bytes at most; beyond either the store starts afresh (distinct text queries). */
@@ -168,16 +172,24 @@ public class PublicAnswers {
     private final Map<Object, Cached> pages = new ConcurrentHashMap<>();
     /** Approximate under races; it only decides when to start afresh. */
     private final AtomicLong bytesKept = new AtomicLong();
+    /** Told of every answer built to be kept (etitle_cache_rebuilds_total{cache="public-answers"}). */
+    private final Runnable built;
 
     @Inject
-    PublicAnswers(ObjectMapper mapper, @ConfigProperty(name = "etitle.public-answers.ttl", defaultValue = "PT1S") Duration ttl) {
-        this(mapper, ttl, System::nanoTime);
+    PublicAnswers(ObjectMapper mapper, @ConfigProperty(name = "etitle.public-answers.ttl", defaultValue = "PT1S") Duration ttl,
+            Metrics metrics) {
+        this(mapper, ttl, System::nanoTime, metrics.cacheRebuilds("public-answers")::increment);
     }
 
     PublicAnswers(ObjectMapper mapper, Duration ttl, LongSupplier ticker) {
+        this(mapper, ttl, ticker, () -> { });
+    }
+
+    private PublicAnswers(ObjectMapper mapper, Duration ttl, LongSupplier ticker, Runnable built) {
         this.mapper = mapper;
         this.ttlNanos = ttl.toNanos();
         this.ticker = ticker;
+        this.built = built;
     }
 
     /** The body serialised as sent, with its tag. */
@@ -235,9 +247,10 @@ public class PublicAnswers {
     public Response current(String ifNoneMatch, Object key, long version, Supplier<?> body, Duration maxAge) {
         Cached page = pages.get(key);
         if (page == null || page.version() != version) {
-            Object built = body.get();
-            page = new Cached(built, tagged(built), version, 0, new AtomicBoolean());
+            Object made = body.get();
+            page = new Cached(made, tagged(made), version, 0, new AtomicBoolean());
             keep(key, page);
+            built.run();
         }
         return answer(ifNoneMatch, page.answer(), maxAge);
     }
@@ -252,6 +265,7 @@ public class PublicAnswers {
             Tagged rendered = Tagged.of(render.get().getBytes(StandardCharsets.UTF_8));
             page = new Cached(null, rendered, version, 0, new AtomicBoolean());
             keep(key, page);
+            built.run();
         }
         return page.answer();
     }
@@ -259,11 +273,12 @@ public class PublicAnswers {
     private Cached buildForTtl(Object key, Supplier<?> body, long now) {
         Cached previous = pages.get(key);
         try {
-            Object built = body.get();
-            Cached page = new Cached(built, tagged(built), NO_VERSION, now + ttlNanos, new AtomicBoolean());
+            Object made = body.get();
+            Cached page = new Cached(made, tagged(made), NO_VERSION, now + ttlNanos, new AtomicBoolean());
             if (ttlNanos > 0) {
                 keep(key, page);
             }
+            built.run();
             return page;
         } finally {
             if (previous != null) {

@@ -48,6 +48,16 @@ public class SharedBuckets {
     public record Key(Limit limit, String id) {
     }
 
+    /** How long until every bucket asked about has a token again (zero when all have one now), and whose bucket waits longest. */
+    public record Wait(Duration duration, Limit limit) {
+
+        static final Wait NONE = new Wait(Duration.ZERO, null);
+
+        public boolean refused() {
+            return !duration.isZero();
+        }
+    }
+
     // refilled tokens of the existing row at :now (multiplied before divided, so whole periods give whole tokens);
     // a clock that stepped back refills nothing
     private static final String REFILLED = "least(:capacity, b.tokens"
@@ -62,30 +72,33 @@ public class SharedBuckets {
     }
 
     /**
-     * How long until every one of these buckets has a token again; zero when all have one now. One read, with no
+     * How long until every one of these buckets has a token again, and whose waits longest. One read, with no
      * transaction of its own (none is needed to read one row), so the check costs a successful request little.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Duration wait(List<Key> keys) {
+    public Wait wait(List<Key> keys) {
         return wait(keys, em.createQuery("from BrakeBucket b where b.key in :keys", BrakeBucket.class)
                 .setParameter("keys", keys.stream().map(Key::id).toList())
                 .getResultList());
     }
 
     /** The same, from the rows of these buckets a caller read itself (a missing row is a full bucket). */
-    public Duration wait(List<Key> keys, List<BrakeBucket> rows) {
+    public Wait wait(List<Key> keys, List<BrakeBucket> rows) {
         Instant now = clock.instant();
-        long longest = 0;
+        Wait longest = Wait.NONE;
         for (BrakeBucket row : rows) {
             Limit limit = keys.stream().filter(k -> k.id().equals(row.key)).findFirst().orElseThrow().limit();
             double nanosPerToken = (double) limit.period().toNanos() / limit.capacity();
             long elapsed = Math.max(0, Duration.between(row.refilledAt, now).toNanos());
             double tokens = Math.min(limit.capacity(), row.tokens + elapsed / nanosPerToken);
             if (tokens < 1) {
-                longest = Math.max(longest, Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken)));
+                long wait = Math.max(1, (long) Math.ceil((1 - tokens) * nanosPerToken));
+                if (wait > longest.duration().toNanos()) {
+                    longest = new Wait(Duration.ofNanos(wait), limit);
+                }
             }
         }
-        return Duration.ofNanos(longest);
+        return longest;
     }
 
     /** Takes one token from each bucket whether it has one or not: a failure counted after a {@link #wait} let it through. */
@@ -102,7 +115,7 @@ public class SharedBuckets {
      */
     @Transactional
     public Duration acquire(Key key) {
-        return upsert(key, " where " + REFILLED + " >= 1") ? Duration.ZERO : wait(List.of(key));
+        return upsert(key, " where " + REFILLED + " >= 1") ? Duration.ZERO : wait(List.of(key)).duration();
     }
 
     /** Forgets buckets that are full again, as they hold nothing a fresh one would not. */

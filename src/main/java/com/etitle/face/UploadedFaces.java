@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
+import com.etitle.common.Metrics;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.crypto.DetachedCms;
@@ -32,6 +33,9 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
 
 /**
  * Reads a certificate face someone uploads (the employer's page): is it one of ours, unaltered, and what does its QR
@@ -45,6 +49,8 @@ import com.google.zxing.qrcode.QRCodeReader;
  * code is what is read. Nothing of the file is logged.
  */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class UploadedFaces {
 
     /** What the file is, as the page tells a person. */
@@ -78,14 +84,26 @@ public class UploadedFaces {
 
     private final FaceSigners signers;
     private final CertificateFaces faces;
+    /** Files read, one counter per kind found. */
+    private final Counter[] read;
 
-    UploadedFaces(FaceSigners signers, CertificateFaces faces) {
+    UploadedFaces(FaceSigners signers, CertificateFaces faces, Metrics metrics) {
         this.signers = signers;
         this.faces = faces;
+        this.read = new Counter[Kind.values().length];
+        for (Kind kind : Kind.values()) {
+            read[kind.ordinal()] = metrics.faceFiles(kind.name());
+        }
     }
 
     /** A PDF face or, when the file is a ZIP package, an OFD face ({@link #readOfd}). */
     public Reading read(byte[] file) {
+        Reading reading = readFile(file);
+        read[reading.kind().ordinal()].increment();
+        return reading;
+    }
+
+    private Reading readFile(byte[] file) {
         if (file == null || file.length == 0) {
             return Reading.of(Kind.EMPTY);
         }

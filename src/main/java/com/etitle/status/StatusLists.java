@@ -20,17 +20,23 @@ import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.CredentialFactory;
 import com.etitle.certificate.StatusList;
 import com.etitle.certificate.StatusPurpose;
+import com.etitle.common.Metrics;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
+
 /**
  * The signed status lists: each a BitstringStatusListCredential derived from the status of the certificates
  * that hold slots in it ({@link com.etitle.certificate.StatusSlots} draws them), re-signed only when it changed.
  */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class StatusLists {
 
     /** Seconds a published list may be cached; the BitstringStatusList {@code ttl} says the same. */
@@ -49,8 +55,12 @@ public class StatusLists {
     private final ObjectMapper mapper;
     private final PublicIds ids;
     private final Map<String, Signed> signed = new ConcurrentHashMap<>();
+    private final Counter bitstringBuilds;
+    private final Counter tokenListBuilds;
 
-    StatusLists(EntityManager em, Clock clock, AuthoritySigner signer, ObjectMapper mapper, PublicIds ids) {
+    StatusLists(EntityManager em, Clock clock, AuthoritySigner signer, ObjectMapper mapper, PublicIds ids, Metrics metrics) {
+        this.bitstringBuilds = metrics.statusListBuilds("bitstring");
+        this.tokenListBuilds = metrics.statusListBuilds("token");
         this.em = em;
         this.clock = clock;
         this.signer = signer;
@@ -95,6 +105,7 @@ public class StatusLists {
         }
         Signed fresh = new Signed(list.version, clock.instant(), build(list, purpose, naming));
         signed.put(key, fresh);
+        bitstringBuilds.increment();
         return fresh.text();
     }
 
@@ -126,6 +137,7 @@ public class StatusLists {
         }
         Signed fresh = new Signed(list.version, now, buildTokenList(list, now));
         signed.put(key, fresh);
+        tokenListBuilds.increment();
         return fresh.text();
     }
 

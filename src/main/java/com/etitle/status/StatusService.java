@@ -3,6 +3,7 @@ package com.etitle.status;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +23,15 @@ import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.CertificateView;
 import com.etitle.common.ClockProducer;
 import com.etitle.common.Fields;
+import com.etitle.common.Metrics;
 import com.etitle.common.RegisterChanged;
 import com.etitle.common.Invalid;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.dishonesty.DishonestyEntry;
+
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
 
 /**
  * Every status change of a certificate goes through {@link #move}: the allowed moves are those of
@@ -34,6 +39,8 @@ import com.etitle.dishonesty.DishonestyEntry;
  * and the audit log records it, all in one transaction.
  */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class StatusService {
 
     /** Seed 004 §4 / seed 000 §15: after a revocation for fraud, 3 years without applying. */
@@ -49,8 +56,21 @@ public class StatusService {
     private final StatusLists statusLists;
     private final PublicIds ids;
     private final Event<RegisterChanged> changes;
+    private final Metrics metrics;
+    /** Changes counted by the status moved to: a move to VALID is a reinstatement, to VOIDED a replacement's voiding. */
+    private final Map<CertificateStatus, Counter> changed = new EnumMap<>(CertificateStatus.class);
 
-    StatusService(EntityManager em, Clock clock, AuditLog audit, StatusLists statusLists, PublicIds ids, Event<RegisterChanged> changes) {
+    StatusService(EntityManager em, Clock clock, AuditLog audit, StatusLists statusLists, PublicIds ids, Event<RegisterChanged> changes,
+            Metrics metrics) {
+        this.metrics = metrics;
+        for (CertificateStatus to : CertificateStatus.values()) {
+            changed.put(to, metrics.statusChanges(switch (to) {
+                case VALID -> "reinstate";
+                case SUSPENDED -> "suspend";
+                case REVOKED -> "revoke";
+                case VOIDED -> "void";
+            }));
+        }
         this.em = em;
         this.changes = changes;
         this.clock = clock;
@@ -128,6 +148,7 @@ public class StatusService {
         }
         audit.append(actor, certificate.authority.code, "certificate." + next.name().toLowerCase(Locale.ROOT), certificate.number, detail);
         changes.fire(RegisterChanged.written(em));
+        metrics.afterCommit(changed.get(next)::increment);
     }
 
     private LocalDate today() {

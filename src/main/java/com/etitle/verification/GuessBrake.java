@@ -1,15 +1,18 @@
 package com.etitle.verification;
 
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Singleton;
 
 import com.etitle.common.BrakeBucket;
+import com.etitle.common.Metrics;
 import com.etitle.common.SharedBuckets;
 import com.etitle.common.SharedBuckets.Key;
 import com.etitle.common.SharedBuckets.Limit;
 import com.etitle.common.TooManyRequestsException;
+
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
 
 /**
  * Brakes guessing of verification codes and grant codes: only failures are counted, per certificate number (so
@@ -17,16 +20,22 @@ import com.etitle.common.TooManyRequestsException;
  * A braked number or client is refused before anything is compared, so a right code answers exactly like a wrong one.
  */
 @Singleton
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class GuessBrake {
 
     private final SharedBuckets buckets;
     private final Limit perNumber;
     private final Limit perClient;
+    private final Counter refusedPerNumber;
+    private final Counter refusedPerClient;
 
-    GuessBrake(SharedBuckets buckets, BrakeConfig config) {
+    GuessBrake(SharedBuckets buckets, BrakeConfig config, Metrics metrics) {
         this.buckets = buckets;
         this.perNumber = new Limit("verify-number", config.perNumber(), config.perNumberPeriod());
         this.perClient = new Limit("verify-client", config.perClient(), config.perClientPeriod());
+        this.refusedPerNumber = metrics.refusals(perNumber.name());
+        this.refusedPerClient = metrics.refusals(perClient.name());
     }
 
     /** The buckets a number + name + code verification counts against. */
@@ -49,9 +58,11 @@ public class GuessBrake {
         refuseFor(buckets.wait(keys, rows));
     }
 
-    private static void refuseFor(Duration wait) {
-        if (!wait.isZero()) {
-            throw new TooManyRequestsException("detail.rate-limited.verifications", wait);
+    /** A refusal is counted once, against the limit that made it wait longest (the one its Retry-After tells). */
+    private void refuseFor(SharedBuckets.Wait wait) {
+        if (wait.refused()) {
+            (wait.limit().equals(perNumber) ? refusedPerNumber : refusedPerClient).increment();
+            throw new TooManyRequestsException("detail.rate-limited.verifications", wait.duration());
         }
     }
 

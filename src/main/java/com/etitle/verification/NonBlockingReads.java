@@ -133,7 +133,9 @@ public class NonBlockingReads {
                 .setCachePreparedStatements(true)
                 .setConnectTimeout(2000)
                 .addProperty("statement_timeout", "2500")
-                .addProperty("application_name", "etitle-verification-reads");
+                .addProperty("application_name", "etitle-verification-reads")
+                // its series on /q/metrics: sql_client_* with clientName="etitle-verification-reads", beside the pool's sql_pool_*
+                .setMetricsName("sql.client|etitle-verification-reads");
         if (ssl != SslMode.DISABLE) {
             // libpq's require encrypts without verifying the server; verify-ca and verify-full stay with JDBC
             options.setTrustAll(true);

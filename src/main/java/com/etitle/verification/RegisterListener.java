@@ -23,10 +23,12 @@ import org.postgresql.PGNotification;
 import com.etitle.authority.KeyRing;
 import com.etitle.authority.SigningKey;
 import com.etitle.certificate.CertificateStatus;
+import com.etitle.common.Metrics;
 import com.etitle.crypto.KeyAlgorithm;
 import com.etitle.verification.RegisterMemory.AuthorityFacts;
 import com.etitle.verification.RegisterMemory.KeyFacts;
 
+import io.micrometer.core.instrument.Counter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -54,6 +56,7 @@ public class RegisterListener {
     private final KeyRing keyRing;
     private final Duration heartbeat;
     private final boolean enabled;
+    private final Counter reloaded;
     private volatile boolean running;
     private volatile Connection current;
     private Thread listener;
@@ -61,7 +64,8 @@ public class RegisterListener {
 
     RegisterListener(DataSource dataSource, RegisterMemory memory, KeyRing keyRing,
             @ConfigProperty(name = "etitle.register-memory.heartbeat", defaultValue = "PT0.2S") Duration heartbeat,
-            @ConfigProperty(name = "etitle.register-memory.enabled", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "etitle.register-memory.enabled", defaultValue = "true") boolean enabled, Metrics metrics) {
+        this.reloaded = metrics.cacheRebuilds("register-memory");
         this.dataSource = dataSource;
         this.memory = memory;
         this.keyRing = keyRing;
@@ -199,6 +203,7 @@ public class RegisterListener {
             memory.replaceNotValid(notValid);
             applied = version;
             loadedAt = started;
+            reloaded.increment();
         } finally {
             try {
                 c.setAutoCommit(true);

@@ -25,6 +25,7 @@ import com.etitle.certificate.CertificateStatus;
 import com.etitle.certificate.Level;
 import com.etitle.certificate.LicenceId;
 import com.etitle.common.Fields;
+import com.etitle.common.Metrics;
 import com.etitle.common.RegisterChanged;
 import com.etitle.crypto.Verifier;
 
@@ -87,9 +88,10 @@ public class RegisterMemory {
     private volatile long applied;
 
     RegisterMemory(DataSource dataSource,
-            @ConfigProperty(name = "etitle.register-memory.max-silence", defaultValue = "PT1S") Duration maxSilence) {
+            @ConfigProperty(name = "etitle.register-memory.max-silence", defaultValue = "PT1S") Duration maxSilence, Metrics metrics) {
         this.dataSource = dataSource;
         this.maxSilenceNanos = maxSilence.toNanos();
+        metrics.registerMemoryInStep(this, memory -> memory.view().isPresent() ? 1 : 0);
     }
 
     /** The memory, when it can be trusted now; empty while it may have missed a change, when the caller reads the database. */

@@ -26,6 +26,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.etitle.common.Metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -57,18 +61,31 @@ public class VerificationLog {
     public record Event(Long certificateId, String number, Instant at, VerificationAnswer.Method method, Outcome result, UUID grantId) {
     }
 
+    /** An event as queued, with when (System.nanoTime(), not the replaceable clock), for the writer's lag. */
+    private record Queued(Event event, long queuedAt) {
+    }
+
     private final DataSource dataSource;
     private final Duration flushEvery;
-    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(CAPACITY);
+    private final Timer lag;
+    private final Counter written;
+    private final Counter overflow;
+    private final Counter writeFailures;
     /** One writer at a time, so events reach the table in the order they were taken from the queue. */
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean running;
     private Thread writer;
 
     VerificationLog(DataSource dataSource,
-            @ConfigProperty(name = "etitle.verification-log.flush-every", defaultValue = "PT0.2S") Duration flushEvery) {
+            @ConfigProperty(name = "etitle.verification-log.flush-every", defaultValue = "PT0.2S") Duration flushEvery, Metrics metrics) {
         this.dataSource = dataSource;
         this.flushEvery = flushEvery;
+        metrics.verificationLogQueue(queue, BlockingQueue::size);
+        this.lag = metrics.verificationLogLag();
+        this.written = metrics.verificationLogWritten();
+        this.overflow = metrics.verificationLogOverflow();
+        this.writeFailures = metrics.verificationLogWriteFailures();
     }
 
     void start(@Observes StartupEvent event) {
@@ -94,7 +111,8 @@ public class VerificationLog {
     }
 
     public void record(Event event) {
-        if (!queue.offer(event)) {
+        if (!queue.offer(new Queued(event, System.nanoTime()))) {
+            overflow.increment();
             // the writer is far behind (database slow or down): this caller pays for its own event rather than lose it;
             // an event loop must not wait for the database, so there a worker thread writes it
             if (Context.isOnEventLoopThread()) {
@@ -110,9 +128,11 @@ public class VerificationLog {
         int total = 0;
         writing.lock();
         try {
-            List<Event> batch = new ArrayList<>(BATCH);
+            List<Queued> batch = new ArrayList<>(BATCH);
             while (queue.drainTo(batch, BATCH) > 0) {
-                writeWithRetry(batch);
+                writeWithRetry(batch.stream().map(Queued::event).toList());
+                // the queue is first in, first out: the batch's first event waited longest
+                lag.record(System.nanoTime() - batch.get(0).queuedAt(), TimeUnit.NANOSECONDS);
                 total += batch.size();
                 batch.clear();
             }
@@ -147,6 +167,7 @@ public class VerificationLog {
                 insert(batch);
                 return;
             } catch (SQLException e) {
+                writeFailures.increment();
                 if (attempt >= 5 && !running) {
                     LOG.errorf("verification log: %d events could not be written at shutdown (%s)", batch.size(), e.getSQLState());
                     return;
@@ -192,8 +213,9 @@ public class VerificationLog {
                     }
                     insert.addBatch();
                 }
-                insert.executeBatch();
+                int[] rows = insert.executeBatch();
                 connection.commit();
+                written.increment(rows.length);
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;

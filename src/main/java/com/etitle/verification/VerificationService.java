@@ -31,6 +31,7 @@ import com.etitle.certificate.RetiredSignature;
 import com.etitle.certificate.TitleFacts;
 import com.etitle.common.Fields;
 import com.etitle.common.Invalid;
+import com.etitle.common.Metrics;
 import com.etitle.common.ProblemException;
 import com.etitle.common.ProblemType;
 import com.etitle.common.SharedBuckets;
@@ -44,6 +45,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -53,6 +56,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * Signed forms are checked against the published keys, and the register is consulted for the status.
  */
 @ApplicationScoped
+// made at start, so that its series are exported (from zero) before the first request counts
+@Startup
 public class VerificationService {
 
     static final String FORMAT = "FORMAT";
@@ -72,10 +77,18 @@ public class VerificationService {
     private final RegisterMemory memory;
     private final DataSource dataSource;
     private final NonBlockingReads reads;
+    /** One counter per method and result, made once: counting an answer is an increment, no look-up. */
+    private final Counter[][] answered;
     private volatile String standIn;
 
     VerificationService(Clock clock, KeyRing keyRing, ObjectMapper mapper, VerificationLog log, PublicIds ids, GuessBrake brake,
-            RegisterMemory memory, DataSource dataSource, NonBlockingReads reads) {
+            RegisterMemory memory, DataSource dataSource, NonBlockingReads reads, Metrics metrics) {
+        this.answered = new Counter[Method.values().length][Outcome.values().length];
+        for (Method method : Method.values()) {
+            for (Outcome outcome : Outcome.values()) {
+                answered[method.ordinal()][outcome.ordinal()] = metrics.verifications(method.name(), outcome.name());
+            }
+        }
         this.memory = memory;
         this.dataSource = dataSource;
         this.reads = reads;
@@ -98,13 +111,13 @@ public class VerificationService {
      */
     @ActivateRequestContext
     public VerificationAnswer verify(VerificationRequest request, String client) {
-        return switch (form(request)) {
+        return counted(switch (form(request)) {
             case CREDENTIAL -> credential(request.credential(), true);
             // a QR code's verification link, as scanned, or the bare token of codes printed before the links
             case TOKEN -> token(PublicIds.tokenOf(request.token()), true);
             case GRANT -> grant(request.grant(), client);
             case CODE -> byCode(request, client);
-        };
+        });
     }
 
     /**
@@ -117,14 +130,25 @@ public class VerificationService {
         Form form = form(request);
         String known = standIn;
         if (form == Form.CODE) {
-            return reads.enabled() && known != null ? Optional.of(byCodeWithoutBlocking(request, client, known)) : Optional.empty();
+            return reads.enabled() && known != null ? Optional.of(byCodeWithoutBlocking(request, client, known).invoke(this::counted))
+                    : Optional.empty();
         }
-        VerificationAnswer answered = switch (form) {
+        VerificationAnswer answer = switch (form) {
             case CREDENTIAL -> credential(request.credential(), false);
             case TOKEN -> token(PublicIds.tokenOf(request.token()), false);
             default -> null;
         };
-        return Optional.ofNullable(answered).map(a -> Uni.createFrom().item(a));
+        // empty: the caller asks verify(), which counts it then
+        return Optional.ofNullable(answer).map(a -> Uni.createFrom().item(counted(a)));
+    }
+
+    /**
+     * Counts an answer given, at the two ways out ({@link #verify} and {@link #verifyWithoutBlocking}): a run may make
+     * its answer twice (a compromised key's), and a request refused (429, 422) is not a verification.
+     */
+    private VerificationAnswer counted(VerificationAnswer answer) {
+        answered[answer.method().ordinal()][answer.result().ordinal()].increment();
+        return answer;
     }
 
     private enum Form {

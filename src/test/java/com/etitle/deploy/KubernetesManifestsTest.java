@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import com.etitle.support.ContainerImage;
 import com.etitle.support.Manifests;
+import com.etitle.support.Routes;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -49,6 +50,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -62,8 +64,9 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
  * What an operator applies from {@code k8s/}, read into the Kubernetes object model (fabric8) and held to what the
  * service needs: non-root on a read-only root with only /tmp writable, probes on the health endpoints it serves,
  * resources and a heap that fits them, spread and autoscaled replicas whose database connections fit PostgreSQL, TLS at
- * the ingress for the public URL, a network policy that lets in only the ingress controller, and no name (ConfigMap,
- * Secret, key, environment variable) that points at nothing.
+ * the ingress for the public URL with a path for each of the service's public routes and none for its metrics or
+ * health, pods Prometheus is told to scrape, a network policy that lets in only the ingress controller and Prometheus,
+ * and no name (ConfigMap, Secret, key, environment variable) that points at nothing.
  */
 class KubernetesManifestsTest {
 
@@ -74,6 +77,15 @@ class KubernetesManifestsTest {
     private static final String STARTED = "/q/health/started";
     private static final String READY = "/q/health/ready";
     private static final String LIVE = "/q/health/live";
+    /** Quarkus' Prometheus endpoint, for the cluster's Prometheus only. */
+    private static final String METRICS = "/q/metrics";
+    /** Quarkus' own endpoints the service publishes: the OpenAPI contract, also as a file, and its explorer. */
+    private static final List<String> QUARKUS_PUBLIC = List.of("/q/openapi", "/q/openapi.json", "/q/openapi.yaml", "/q/swagger-ui/");
+    /** Routes of the build no one outside reaches: the bench's yardstick exists only with etitle.bench.routes=true. */
+    private static final List<String> NOT_PUBLIC = List.of("/bench/");
+    /** What the Ingress must not publish: metrics, health, Quarkus' other endpoints, the bench's route, the whole host. */
+    private static final List<String> INTERNAL = List.of(METRICS, METRICS + "/", "/q/health", STARTED, READY, LIVE, "/q/health/well",
+            "/q", "/q/", "/q/dev-ui", "/q/info", "/bench/certificate-row/1", "/", "/anything-else");
     /** Environment variables the JVM itself reads: options and the locale, not the service's configuration. */
     private static final Set<String> JVM_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "LANG", "LC_ALL");
     /** What is not heap in the service's JVM (classes, JIT code, threads, HTTP buffers): the heap must leave this free. */
@@ -274,7 +286,39 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_network_policy_lets_in_only_the_ingress_controller_and_out_only_postgres_dns_and_the_identity_provider() {
+    void the_ingress_publishes_every_route_the_service_serves_to_the_world_and_neither_metrics_nor_health() {
+        List<HTTPIngressPath> paths = K8S.one(Ingress.class).getSpec().getRules().get(0).getHttp().getPaths();
+        assertThat(paths).extracting(HTTPIngressPath::getPathType).as("paths Kubernetes defines the matching of")
+                .allMatch(type -> type.equals("Exact") || type.equals("Prefix"));
+
+        Set<String> routes = new TreeSet<>();
+        routes.addAll(Routes.resources());
+        routes.addAll(Routes.files());
+        routes.addAll(Routes.links());
+        routes.addAll(QUARKUS_PUBLIC);
+        routes.removeIf(route -> NOT_PUBLIC.stream().anyMatch(route::startsWith));
+        assertThat(routes).as("found in the build").contains("/api/v1/verifications", "/verify", "/.well-known/jwks.json",
+                "/vendor/jsqr-1.4.0.js", "/q/swagger-ui/", "/q/openapi");
+        assertThat(routes.stream().filter(route -> paths.stream().noneMatch(p -> covers(p, route))).toList())
+                .as("routes of the service no Ingress path publishes").isEmpty();
+
+        assertThat(INTERNAL.stream().filter(route -> paths.stream().anyMatch(p -> covers(p, route))).toList())
+                .as("published, but for the cluster only").isEmpty();
+    }
+
+    @Test
+    void prometheus_is_told_to_scrape_each_pod_where_the_service_serves_its_metrics() {
+        Map<String, String> annotations = K8S.one(Deployment.class).getSpec().getTemplate().getMetadata().getAnnotations();
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true");
+        assertThat(applicationProperties().getProperty("quarkus.micrometer.export.prometheus.path"))
+                .as("Quarkus' default path, /q/metrics").isNull();
+        assertThat(annotations).containsEntry("prometheus.io/path", METRICS);
+        assertThat(container().getPorts()).as("the http port, which the network policy opens to Prometheus")
+                .anySatisfy(p -> assertThat(String.valueOf(p.getContainerPort())).isEqualTo(annotations.get("prometheus.io/port")));
+    }
+
+    @Test
+    void the_network_policy_lets_in_only_the_ingress_controller_and_prometheus_and_out_only_postgres_dns_and_the_identity_provider() {
         NetworkPolicy policy = K8S.one(NetworkPolicy.class);
         assertThat(selects(policy.getSpec().getPodSelector(), podLabels())).isTrue();
         assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
@@ -283,15 +327,20 @@ class KubernetesManifestsTest {
         assertThat(in).isNotEmpty().allSatisfy(rule -> {
             assertThat(rule.getFrom()).as("an ingress rule without peers admits everyone").isNotEmpty().allSatisfy(peer -> {
                 assertThat(peer.getIpBlock()).isNull();
-                assertThat(peer.getNamespaceSelector().getMatchLabels())
-                        .containsEntry("kubernetes.io/metadata.name", "ingress-nginx");
-                assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "ingress-nginx");
+                // namespace and pods in one peer: those pods of that namespace, not any pod there nor any namespace's
+                assertThat(peer.getNamespaceSelector().getMatchLabels()).containsKey("kubernetes.io/metadata.name");
+                assertThat(peer.getPodSelector().getMatchLabels()).isNotEmpty();
             });
             assertThat(rule.getPorts()).singleElement().satisfies(p -> {
                 assertThat(p.getProtocol()).isEqualTo("TCP");
                 assertThat(p.getPort()).isIn(new IntOrString(8080), new IntOrString("http"));
             });
         });
+        assertThat(in.stream().flatMap(r -> r.getFrom().stream())
+                .map(peer -> peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name") + "/"
+                        + peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")))
+                .as("the ingress controller, and Prometheus for the scrape the pods' annotations ask for")
+                .containsExactlyInAnyOrder("ingress-nginx/ingress-nginx", "monitoring/prometheus");
 
         Map<String, String> settings = settings();
         URI database = URI.create(settings.get("QUARKUS_DATASOURCE_JDBC_URL").substring("jdbc:".length()));
@@ -565,6 +614,20 @@ class KubernetesManifestsTest {
     private static boolean containerPortNamed(IntOrString port) {
         return container().getPorts().stream().anyMatch(p -> Objects.equals(p.getName(), port.getStrVal())
                 || Objects.equals(p.getContainerPort(), port.getIntVal()));
+    }
+
+    /**
+     * Whether an Ingress path takes a request for {@code path}, as Kubernetes defines the path types: Exact is the
+     * whole path; Prefix is the path elements, so {@code /verify} takes {@code /verify} and {@code /verify/pdf} but not
+     * {@code /verify.js}, and a trailing slash of either is ignored.
+     */
+    static boolean covers(HTTPIngressPath rule, String path) {
+        if (rule.getPathType().equals("Exact")) {
+            return rule.getPath().equals(path);
+        }
+        String prefix = rule.getPath().replaceAll("/+$", "");
+        String request = path.length() > 1 ? path.replaceAll("/+$", "") : path;
+        return prefix.isEmpty() || request.equals(prefix) || request.startsWith(prefix + "/");
     }
 
     private static boolean backendIsTheService(IngressBackend backend) {

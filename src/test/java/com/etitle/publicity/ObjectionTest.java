@@ -22,6 +22,7 @@ import com.etitle.support.Committees;
 import com.etitle.support.Database;
 import com.etitle.support.Problems;
 import com.etitle.support.Publicity;
+import com.etitle.support.Scrape;
 import com.etitle.support.TestClock;
 import com.etitle.support.Tokens;
 
@@ -230,6 +231,7 @@ class ObjectionTest {
 
     @Test
     void a_client_filing_too_many_objections_gets_429_with_retry_after() {
+        Scrape before = Scrape.now();
         for (int i = 0; i < 5; i++) {
             Publicity.object(notice, client, Publicity.objection(entries.get(i % 3))).then().statusCode(201);
         }
@@ -249,6 +251,8 @@ class ObjectionTest {
         clock.advance(Duration.ofSeconds(1));
         Publicity.object(notice, client, Publicity.objection(entries.get(0))).then().statusCode(201);
         assertThat(Database.count("SELECT count(*) FROM objection WHERE notice_id = " + notice)).isEqualTo(7);
+        assertThat(Scrape.now().since(before, "etitle_rate_limit_refusals_total", "limiter", "objection-client"))
+                .as("each 429 counted for the operator").isEqualTo(3);
     }
 
     private String receipt(long entryId) {

@@ -23,6 +23,7 @@ import com.etitle.support.IdCards;
 import com.etitle.support.Problems;
 import com.etitle.support.Publicity;
 import com.etitle.support.Requests;
+import com.etitle.support.Scrape;
 import com.etitle.support.TestClock;
 import com.etitle.support.Tokens;
 
@@ -49,6 +50,8 @@ class BrakeTest {
         }
     }
 
+    private static final String REFUSALS = "etitle_rate_limit_refusals_total";
+
     /** Certificates are issued at the real time; the brake runs on this fixed one, so Retry-After is exact. */
     private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
 
@@ -71,6 +74,7 @@ class BrakeTest {
     @Test
     void guesses_spread_over_many_addresses_brake_the_number_and_then_even_the_right_code_gets_429() {
         Held held = issue();
+        Scrape before = Scrape.now();
         for (int i = 0; i < 3; i++) {
             assertThat(byCode(Publicity.newClient(), held.number(), held.name(), "WRONG" + i + "XY").jsonPath().getString("result"))
                     .isEqualTo("NO_MATCH");
@@ -83,6 +87,9 @@ class BrakeTest {
         Problems.assertProblem(right, 429, "/problems/rate-limited");
         assertThat(right.asString()).isEqualTo(wrong.asString());
         assertThat(right.header("Retry-After")).isEqualTo(wrong.header("Retry-After")).isEqualTo("1200");
+        Scrape after = Scrape.now();
+        assertThat(after.since(before, REFUSALS, "limiter", "verify-number")).as("refusals counted against the number").isEqualTo(2);
+        assertThat(after.since(before, REFUSALS, "limiter", "verify-client")).isZero();
         Held other = issue();
         assertThat(byCode(Publicity.newClient(), other.number(), other.name(), other.code()).jsonPath().getString("result")).isEqualTo("VALID");
     }
@@ -119,6 +126,7 @@ class BrakeTest {
     @Test
     void one_address_guessing_across_many_numbers_is_braked_and_other_addresses_are_not() {
         String guesser = Publicity.newClient();
+        Scrape before = Scrape.now();
         for (int i = 0; i < 5; i++) {
             assertThat(byCode(guesser, "ZZ2026-0000-0000-000" + i, "王五", "ABCDEFGH").jsonPath().getString("result")).isEqualTo("NO_MATCH");
         }
@@ -128,6 +136,9 @@ class BrakeTest {
 
         Problems.assertProblem(braked, 429, "/problems/rate-limited");
         assertThat(braked.header("Retry-After")).isEqualTo("720");
+        Scrape after = Scrape.now();
+        assertThat(after.since(before, REFUSALS, "limiter", "verify-client")).as("a refusal counted against the address").isEqualTo(1);
+        assertThat(after.since(before, REFUSALS, "limiter", "verify-number")).isZero();
         assertThat(byCode(Publicity.newClient(), held.number(), held.name(), held.code()).jsonPath().getString("result")).isEqualTo("VALID");
     }
 
