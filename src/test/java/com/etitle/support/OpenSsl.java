@@ -22,6 +22,7 @@ import org.bouncycastle.util.BigIntegers;
 import com.etitle.crypto.Encodings;
 import com.etitle.crypto.Jcs;
 import com.etitle.crypto.KeyAlgorithm;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -89,14 +90,50 @@ public final class OpenSsl {
                 Base64.getUrlDecoder().decode(parts[2]));
     }
 
+    /**
+     * A signed document (a credential, a void notice, a status list) checked with a key of {@code jwks}, the JWKS that a
+     * service started as a process serves: the same check as {@link #verifyCredentialWithPublishedKey} for a service this
+     * test did not start in-process.
+     */
+    public Verdict verifyDocumentWith(JsonNode jwks, ObjectNode signed) {
+        String method = signed.at("/proof/verificationMethod").asText();
+        PublishedKey key = keyOf(jwkIn(jwks, method.substring(method.indexOf('#') + 1)));
+        return verify(key.pem(), key.algorithm(), dataIntegrityHashData(key.algorithm(), signed), proofValue(signed));
+    }
+
+    /** A compact JWS (a token, a Token Status List) checked with the key of {@code jwks} its header names. */
+    public Verdict verifyJwsWith(JsonNode jwks, String jws) {
+        String[] parts = jws.split("\\.");
+        assertThat(parts).hasSize(3);
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        PublishedKey key = keyOf(jwkIn(jwks, io.restassured.path.json.JsonPath.from(header).getString("kid")));
+        return verify(key.pem(), key.algorithm(), (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                Base64.getUrlDecoder().decode(parts[2]));
+    }
+
+    private static java.util.Map<String, String> jwkIn(JsonNode jwks, String kid) {
+        for (JsonNode key : jwks.path("keys")) {
+            if (kid.equals(key.path("kid").asText())) {
+                java.util.Map<String, String> jwk = new java.util.HashMap<>();
+                key.fields().forEachRemaining(e -> jwk.put(e.getKey(), e.getValue().asText()));
+                return jwk;
+            }
+        }
+        throw new AssertionError("no key " + kid + " in the JWKS " + jwks);
+    }
+
     private record PublishedKey(KeyAlgorithm algorithm, String pem) {
     }
 
-    /** A key of the JWKS as PEM: Ed25519 from its raw x, SM2 from its x and y on the sm2p256v1 curve. */
     private static PublishedKey publishedKey(String kid) {
         java.util.Map<String, String> jwk = io.restassured.RestAssured.given().get("/.well-known/jwks.json").then().statusCode(200)
                 .extract().jsonPath().getMap("keys.find { it.kid == '" + kid + "' }");
         assertThat(jwk).as("published key %s", kid).isNotNull();
+        return keyOf(jwk);
+    }
+
+    /** A key of the JWKS as PEM: Ed25519 from its raw x, SM2 from its x and y on the sm2p256v1 curve. */
+    private static PublishedKey keyOf(java.util.Map<String, String> jwk) {
         if ("Ed25519".equals(jwk.get("crv"))) {
             return new PublishedKey(KeyAlgorithm.ED25519, ed25519PublicKeyPem(Base64.getUrlDecoder().decode(jwk.get("x"))));
         }
