@@ -77,11 +77,20 @@ public final class JarOnPostgres {
 
     /**
      * Starts the jar in {@code work} on a free port against the database on {@code pgPort}, declaring the authority
-     * {@code code}, with any further {@code -Dname=value} settings, and returns once it listens. Replicas sharing a folder
-     * must be started one after another: the first generates the keys the others read.
+     * {@code code}, with any further {@code -Dname=value} settings, and returns once it listens.
      */
     public static Replica start(Path work, int pgPort, String code, String authorityName, String region, Path log,
             String... systemProperties) throws Exception {
+        return awaitListening(launch(work, pgPort, code, authorityName, region, log, systemProperties));
+    }
+
+    /**
+     * The same without waiting, so that several replicas start at once, as a Deployment's pods do; then
+     * {@link #awaitListening} each. Replicas sharing a folder share its key folder: whichever locks the authority first
+     * generates its key there, and the others read that key.
+     */
+    public static Replica launch(Path work, int pgPort, String code, String authorityName, String region, Path log,
+            String... systemProperties) throws IOException {
         int port = freePort();
         Path identity = work.resolve("data").resolve("dev-identity").resolve("public.pem");
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Dquarkus.http.port=" + port,
@@ -99,7 +108,12 @@ public final class JarOnPostgres {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "ETITLE_KEYS_DIR", Files.createDirectories(work.resolve("keys")).toString(),
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", identity.toUri().toString()));
-        Replica replica = new Replica(builder.start(), port, log);
+        return new Replica(builder.start(), port, log);
+    }
+
+    /** Returns the replica once it listens; kills it and fails with its output if it ends or has not started in 120 s. */
+    public static Replica awaitListening(Replica replica) throws IOException, InterruptedException {
+        Path log = replica.log();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && replica.process().isAlive()) {
             if (Files.exists(log) && replica.output().contains("Listening on")) {
