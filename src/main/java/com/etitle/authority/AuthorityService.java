@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.etitle.audit.AuditLog;
@@ -16,12 +17,17 @@ import com.etitle.crypto.KeyAlgorithm;
 @ApplicationScoped
 public class AuthorityService {
 
+    /** Arbitrary constant naming "declaring authorities" among advisory locks. */
+    private static final long DECLARE_LOCK = 0x6465636c617265L;
+
+    private final EntityManager em;
     private final Clock clock;
     private final AuditLog audit;
     private final KeyRing keyRing;
     private final PublicIds ids;
 
-    AuthorityService(Clock clock, AuditLog audit, KeyRing keyRing, PublicIds ids) {
+    AuthorityService(EntityManager em, Clock clock, AuditLog audit, KeyRing keyRing, PublicIds ids) {
+        this.em = em;
         this.clock = clock;
         this.audit = audit;
         this.keyRing = keyRing;
@@ -38,6 +44,9 @@ public class AuthorityService {
             throw new IllegalStateException("etitle.authorities." + code + ".credit-code is not a unified social credit code"
                     + " (18 characters of 0-9 and A-Y without I, O, S, V and Z, the last the GB 32100 check character): " + creditCode);
         }
+        // Replicas starting together on a new database would each find no row, and all but one would fail to start on the
+        // unique code (ThreeReplicasIT saw it). Held to commit, this lock makes each later one find the row written first.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, DECLARE_LOCK).getSingleResult();
         Authority authority = Authority.findByCode(code).orElse(null);
         if (authority == null) {
             authority = new Authority();

@@ -1,6 +1,8 @@
 package com.etitle.boot;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -17,6 +19,7 @@ import com.etitle.certificate.CertificateService;
 import com.etitle.certificate.CertificateView;
 import com.etitle.certificate.IssueRequest;
 import com.etitle.certificate.LicenceIdBackfill;
+import com.etitle.common.DatabaseFaults;
 import com.etitle.crypto.KeyAlgorithm;
 import com.etitle.status.StatusBackfill;
 
@@ -32,6 +35,9 @@ public class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
     static final String DEMO = "DEMO";
+    /** How long start-up keeps trying to declare an authority while the database does not answer in time. */
+    private static final Duration DECLARE_FOR = Duration.ofSeconds(60);
+    private static final Duration RETRY_DECLARING_AFTER = Duration.ofMillis(500);
     /**
      * The demo authority's unified social credit code: made up (division 990000 is no region's), with its GB 32100
      * check character, as every code must have.
@@ -62,10 +68,10 @@ public class Bootstrap {
     }
 
     void onStart(@Observes StartupEvent event) {
-        authorities.all().forEach((code, def) -> load(authorityService.ensure(code, def.name(), def.region(), def.algorithm(),
-                def.creditCode())));
+        authorities.all().forEach((code, def) -> declare(code, () -> authorityService.ensure(code, def.name(), def.region(),
+                def.algorithm(), def.creditCode())));
         if (embedded) {
-            load(authorityService.ensure(DEMO, "示范省人力资源和社会保障厅", "示范省", KeyAlgorithm.ED25519, DEMO_CREDIT_CODE));
+            declare(DEMO, () -> authorityService.ensure(DEMO, "示范省人力资源和社会保障厅", "示范省", KeyAlgorithm.ED25519, DEMO_CREDIT_CODE));
         }
         // before the status backfill, which re-signs credentials from the record, identifier included
         licenceIdBackfill.run();
@@ -76,8 +82,32 @@ public class Bootstrap {
         }
     }
 
-    private void load(Authority authority) {
-        keyRing.load(authority);
+    /**
+     * Registers the authority and loads its keys. Replicas starting together take turns (a lock in
+     * {@link AuthorityService#ensure}, the authority's row in {@link KeyRing#load}); one kept waiting past the
+     * statement and socket timeouts, which a loaded machine can make the first one's turn last, tries again rather
+     * than fail its start. So does one started while the database is briefly away.
+     */
+    private void declare(String code, Supplier<Authority> ensure) {
+        long deadline = System.nanoTime() + DECLARE_FOR.toNanos();
+        for (int attempt = 1;; attempt++) {
+            try {
+                keyRing.load(ensure.get());
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseFaults.unavailable(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("Declaring authority %s: the database did not answer in time (%s), perhaps while another replica declares it;"
+                        + " trying again (attempt %d)", code, DatabaseFaults.reason(e).orElse("?"), attempt + 1);
+                try {
+                    Thread.sleep(RETRY_DECLARING_AFTER.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Idempotent: the demo requests carry fixed idempotency keys, so a restart returns the same certificates. */
