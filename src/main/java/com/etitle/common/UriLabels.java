@@ -5,6 +5,8 @@ import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.micrometer.runtime.HttpServerMetricsTagsContributor;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Keeps the {@code uri} label of {@code http_server_requests_seconds} to names the service chose. Quarkus labels a
@@ -26,6 +28,14 @@ public class UriLabels implements HttpServerMetricsTagsContributor {
     /** Where Quarkus REST leaves the matched template for the HTTP metrics. */
     static final String TEMPLATE = "UrlPathTemplate";
     private static final Tags UNMATCHED = Tags.of("uri", "UNKNOWN");
+
+    /**
+     * Labels a request a route of ours answers in place of a REST resource with that resource's template, as Quarkus
+     * REST would have.
+     */
+    public static void matched(RoutingContext ctx, String template) {
+        ((HttpServerRequestInternal) ctx.request()).context().putLocal(TEMPLATE, template);
+    }
 
     @Override
     public Tags contribute(Context context) {

@@ -127,19 +127,27 @@ public class VerificationService {
      * then calls {@link #verify(VerificationRequest, String)} on a worker thread. Bad requests fail at once.
      */
     public Optional<Uni<VerificationAnswer>> verifyWithoutBlocking(VerificationRequest request, String client) {
-        Form form = form(request);
-        String known = standIn;
-        if (form == Form.CODE) {
+        if (form(request) == Form.CODE) {
+            String known = standIn;
             return reads.enabled() && known != null ? Optional.of(byCodeWithoutBlocking(request, client, known).invoke(this::counted))
                     : Optional.empty();
         }
-        VerificationAnswer answer = switch (form) {
+        // empty: the caller asks verify(), which counts it then
+        return verifySignedFromMemory(request).map(answer -> Uni.createFrom().item(answer));
+    }
+
+    /**
+     * A token's or credential's answer, made in step from memory: empty when it needs the database (memory out of step,
+     * a key or number memory does not hold) or the request asks by another form, and then nothing has been checked,
+     * logged or counted. Fails at once on a request that is not exactly one form.
+     */
+    public Optional<VerificationAnswer> verifySignedFromMemory(VerificationRequest request) {
+        VerificationAnswer answer = switch (form(request)) {
             case CREDENTIAL -> credential(request.credential(), false);
             case TOKEN -> token(PublicIds.tokenOf(request.token()), false);
             default -> null;
         };
-        // empty: the caller asks verify(), which counts it then
-        return Optional.ofNullable(answer).map(a -> Uni.createFrom().item(counted(a)));
+        return Optional.ofNullable(answer).map(this::counted);
     }
 
     /**
