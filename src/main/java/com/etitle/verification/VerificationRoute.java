@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -23,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
  * through Quarkus REST, whose per-request work (matching, content negotiation, the request context, the response
  * chain) cost about as much as the check itself (docs/design.md, "Signed forms without the REST layer").
  * <p>
- * It answers only what it can answer exactly as the resource would: a POST of a JSON body with no query, no
+ * It answers only what it can answer exactly as the resource would: an HTTP/1.1 POST of a JSON body with no query, no
  * conditional, idempotency or {@code Expect} headers, and an {@code Accept} that plainly takes JSON, asking by token
  * or credential, whose answer needs no database. Everything else, a malformed body or a refused request included,
  * goes on to the resource with the body already read ({@link RoutingContext#setBody}, which Quarkus REST reads
@@ -115,6 +116,11 @@ class VerificationRoute {
     private static boolean plainJsonRequest(RoutingContext ctx) {
         var request = ctx.request();
         if (!PATH.equals(ctx.normalizedPath()) || request.query() != null || request.getHeader(HttpHeaders.CONTENT_LENGTH) == null) {
+            return false;
+        }
+        // HTTP/1.1 only: Quarkus REST pauses the request it is handed, which HTTP/2 refuses once the body has been read
+        // (an upgraded h2c request included); behind the Ingress every request arrives as HTTP/1.1
+        if (request.version() != HttpVersion.HTTP_1_1) {
             return false;
         }
         var headers = request.headers();

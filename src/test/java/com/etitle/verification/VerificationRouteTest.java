@@ -87,6 +87,23 @@ class VerificationRouteTest {
         assertThat(JSON.readTree(answer.body()).path("result").asText()).isEqualTo("VALID");
     }
 
+    @Test
+    void a_client_speaking_http2_is_answered_and_refused_as_over_http1() throws Exception {
+        JsonNode issued = issue();
+        String token = "{\"token\":" + JSON.writeValueAsString(issued.path("token").asText()) + "}";
+        // the JDK client asks to upgrade a plain-text connection to HTTP/2 (h2c), and sends its requests over HTTP/2 after
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (String body : List.of(token, "{\"token\": 12}", "{\"token\": \"x\", \"grant\": \"ABCD\"}", token)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/verifications"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Response overHttp1 = plain(body);
+            assertThat(answer.statusCode()).as(body).isEqualTo(overHttp1.statusCode());
+            assertThat(comparable(answer.body())).as(body).isEqualTo(comparable(overHttp1.asString()));
+        }
+    }
+
     /** The answer to the body sent both ways, once they are found the same; returns the route's answer. */
     private static String sameAnswers(String body) {
         Response route = plain(body);
